@@ -1,0 +1,3 @@
+from ukmreport.cli import main
+
+main()

@@ -1,0 +1,231 @@
+"""Pure data: the rows of each sheet kind, the findings about them, and the decisions made on them.
+
+Rows are built by validate.py with `model_construct` (the values are already parsed and checked),
+so these classes carry no I/O and no parsing: only fields and the invariants they name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+
+
+class SheetKind(StrEnum):
+    BUSINESSES = "businesses"
+    PROPOSALS = "proposals"
+    AID_HISTORY = "aid_history"
+    COOPERATIVES = "cooperatives"
+    COOP_ASSESSMENT = "coop_assessment"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one cell (or sheet, or file); `params` fill the catalogue's message."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    field: str | None
+    code: str
+    severity: Severity
+    value: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def cell(self) -> str | None:
+        """Excel address such as 'Data UMKM'!F23, or None for a sheet- or file-wide finding."""
+        if self.sheet is None or self.row is None:
+            return None
+        sheet = self.sheet.replace("'", "''")
+        return f"'{sheet}'!{self.column or 'A'}{self.row}"
+
+
+class _Row(BaseModel):
+    """Where a row came from, and which of its fields had an error finding."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    sheet: str
+    row: int
+    error_fields: frozenset[str] = frozenset()
+
+    @property
+    def valid(self) -> bool:
+        return not self.error_fields
+
+
+class Business(_Row):
+    nik: str | None = None
+    nama: str | None = None
+    jenis_kelamin: Literal["L", "P"] | None = None
+    tempat_lahir: str | None = None
+    tanggal_lahir: date | None = None
+    alamat: str | None = None
+    kelurahan: str | None = None
+    kecamatan: str | None = None
+    no_hp: str | None = None
+    nama_usaha: str | None = None
+    bidang_usaha: str | None = None
+    sektor: str | None = None
+    nib: str | None = None
+    tanggal_mulai_usaha: date | None = None
+    aset: float | None = None
+    omzet_tahunan: float | None = None
+    tenaga_kerja: int | None = None
+    pekerjaan: str | None = None
+    menerima_kur: bool = False
+    nama_bank: str | None = None
+    no_rekening: str | None = None
+    nama_rekening: str | None = None
+    tanggal_pendataan: date | None = None
+
+
+class Proposal(_Row):
+    nik: str | None = None
+    nama: str | None = None
+    program: str | None = None
+    nilai_usulan: float | None = None
+    tanggal_usulan: date | None = None
+    status: Literal["Diusulkan", "Disetujui", "Ditolak", "Disalurkan"] = "Diusulkan"
+    tanggal_keputusan: date | None = None
+    keterangan: str | None = None
+
+
+class AidRecord(_Row):
+    nik: str | None = None
+    nama: str | None = None
+    program: str | None = None
+    tahun: int | None = None
+    nilai: float | None = None
+    sumber: str | None = None
+
+
+CoopType = Literal["Simpan Pinjam", "Konsumen", "Produsen", "Pemasaran", "Jasa"]
+
+
+class Cooperative(_Row):
+    nik_koperasi: str | None = None
+    nomor_badan_hukum: str | None = None
+    nama_koperasi: str | None = None
+    jenis: CoopType | None = None
+    kecamatan: str | None = None
+    alamat: str | None = None
+    tanggal_badan_hukum: date | None = None
+    jumlah_anggota: int | None = None
+    tahun_buku_rat: int | None = None
+    tanggal_rat: date | None = None
+    modal_sendiri: float | None = None
+    modal_luar: float | None = None
+    aset: float | None = None
+    volume_usaha: float | None = None
+    shu: float | None = None
+
+
+ASPECTS = (
+    "permodalan",
+    "kualitas_aktiva_produktif",
+    "manajemen",
+    "efisiensi",
+    "likuiditas",
+    "kemandirian_pertumbuhan",
+    "jatidiri_koperasi",
+)
+
+
+class Assessment(_Row):
+    nomor_badan_hukum: str | None = None
+    nik_koperasi: str | None = None
+    nama_koperasi: str | None = None
+    tahun_buku: int | None = None
+    permodalan: float | None = None
+    kualitas_aktiva_produktif: float | None = None
+    manajemen: float | None = None
+    efisiensi: float | None = None
+    likuiditas: float | None = None
+    kemandirian_pertumbuhan: float | None = None
+    jatidiri_koperasi: float | None = None
+
+
+class SheetCount(BaseModel):
+    rows: int = 0
+    valid: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+
+class InputFile(BaseModel):
+    """One workbook that was looked at, with the sheets recognised in it."""
+
+    path: str
+    sha256: str
+    sheets: dict[str, SheetKind] = Field(default_factory=dict)
+    readable: bool = True
+
+
+@dataclass
+class Dataset:
+    """Everything read and validated from the input folder."""
+
+    files: list[InputFile] = field(default_factory=list)
+    businesses: list[Business] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    aid_history: list[AidRecord] = field(default_factory=list)
+    cooperatives: list[Cooperative] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    counts: dict[str, SheetCount] = field(default_factory=dict)
+
+
+class ProposalDecision(BaseModel):
+    """Eligibility of one proposal row: reasons make it ineligible, notes do not."""
+
+    proposal: Proposal
+    business: Business | None = None
+    eligible: bool
+    reasons: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    related_rows: dict[str, list[int]] = Field(default_factory=dict)
+    size_class: str | None = None
+
+
+HealthCategory = Literal["sehat", "cukup_sehat", "dalam_pengawasan", "dalam_pengawasan_khusus", "tidak_dinilai"]
+HEALTH_CATEGORIES: tuple[HealthCategory, ...] = (
+    "sehat",
+    "cukup_sehat",
+    "dalam_pengawasan",
+    "dalam_pengawasan_khusus",
+    "tidak_dinilai",
+)
+
+
+class CooperativeDecision(BaseModel):
+    """Status and health of one cooperative row."""
+
+    cooperative: Cooperative
+    category: HealthCategory
+    score: float | None = None
+    assessment_year: int | None = None
+    rat_compliant: bool
+    active: bool
+    due_fiscal_year: int
+    reasons: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def recognition(self) -> bool:
+        """Candidate for recognition: healthy, RAT held, active."""
+        return self.category == "sehat" and self.rat_compliant and self.active
+
+
+@dataclass
+class Decisions:
+    proposals: list[ProposalDecision] = field(default_factory=list)
+    cooperatives: list[CooperativeDecision] = field(default_factory=list)

@@ -1,0 +1,97 @@
+"""The office's region: its kecamatan and kelurahan, loaded from a TOML data file."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ukmreport.errors import ConfigError
+from ukmreport.fields import fold
+
+DEFAULT_REGION_FILE = "kota_baubau.toml"
+
+
+class Kecamatan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    kelurahan: list[str]
+    kelurahan_aliases: dict[str, str] = Field(default_factory=dict)
+
+
+class Region(BaseModel):
+    """A regency or city with its districts; nothing about one region is hard-coded elsewhere."""
+
+    model_config = ConfigDict(frozen=True, ignored_types=(cached_property,))
+
+    name: str
+    city: str
+    province: str
+    code: str
+    aliases: list[str] = Field(default_factory=list)
+    kecamatan: list[Kecamatan]
+
+    @cached_property
+    def _kecamatan_index(self) -> dict[str, Kecamatan]:
+        index: dict[str, Kecamatan] = {}
+        for kec in self.kecamatan:
+            for name in [kec.name, *kec.aliases]:
+                index[fold(name)] = kec
+        return index
+
+    @cached_property
+    def _kelurahan_index(self) -> dict[str, tuple[str, Kecamatan]]:
+        index: dict[str, tuple[str, Kecamatan]] = {}
+        for kec in self.kecamatan:
+            for kel in kec.kelurahan:
+                index[fold(kel)] = (kel, kec)
+            for alias, kel in kec.kelurahan_aliases.items():
+                index[fold(alias)] = (kel, kec)
+        return index
+
+    def find_kecamatan(self, text: str) -> Kecamatan | None:
+        """Return the kecamatan named by text (folded), or None."""
+        return self._kecamatan_index.get(fold(text))
+
+    def find_kelurahan(self, text: str) -> tuple[str, Kecamatan] | None:
+        """Return the kelurahan's official name and its kecamatan, or None."""
+        return self._kelurahan_index.get(fold(text))
+
+    def suggest_kecamatan(self, text: str) -> str | None:
+        """Return the closest known kecamatan name, for a 'did you mean' hint."""
+        return _closest(text, {fold(k.name): k.name for k in self.kecamatan})
+
+    def suggest_kelurahan(self, text: str, kecamatan: Kecamatan | None = None) -> str | None:
+        """Return the closest known kelurahan name, preferring the given kecamatan's."""
+        pool = [kecamatan] if kecamatan else self.kecamatan
+        return _closest(text, {fold(k): k for kec in pool for k in kec.kelurahan})
+
+    @property
+    def kecamatan_names(self) -> list[str]:
+        return [k.name for k in self.kecamatan]
+
+
+def _closest(text: str, names: dict[str, str]) -> str | None:
+    match = difflib.get_close_matches(fold(text), list(names), n=1, cutoff=0.6)
+    return names[match[0]] if match else None
+
+
+def load_region(path: Path | None) -> Region:
+    """Load a region file; None means the packaged Kota Baubau file."""
+    try:
+        if path is None:
+            data = tomllib.loads(
+                resources.files("ukmreport.regions").joinpath(DEFAULT_REGION_FILE).read_text("utf-8")
+            )
+        else:
+            data = tomllib.loads(Path(path).read_text("utf-8"))
+        return Region.model_validate(data)
+    except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
+        raise ConfigError(f"region file {path or DEFAULT_REGION_FILE}: {exc}".splitlines()[0]) from exc

@@ -1,0 +1,220 @@
+"""One validated settings model: packaged defaults < ukmreport.toml < command-line options."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ukmreport.errors import ConfigError
+
+CONFIG_NAME = "ukmreport.toml"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Office(_Section):
+    """Who sends the documents: the letterhead (kop surat)."""
+
+    government: str = "PEMERINTAH KOTA BAUBAU"
+    name: str = "DINAS KOPERASI DAN USAHA KECIL MENENGAH"
+    short_name: str = "Dinas Koperasi dan UKM Kota Baubau"
+    address: str = "Jl. Betoambari No. 18, Kelurahan Lanto, Kecamatan Batupoaro, Kota Baubau 93712"
+    phone: str = "(0402) 2821234"
+    email: str = "diskopukm@baubaukota.go.id"
+    website: str = "baubaukota.go.id"
+    city: str = Field("Baubau", description="Place written before the letter's date.")
+    logo: str | None = Field(None, description="Logo image file in the template folder, e.g. logo.png.")
+
+
+class Head(_Section):
+    """Who signs: name with titles, rank and NIP (Permendagri 1/2023, Pasal 44(3))."""
+
+    position: str = "Plt. Kepala Dinas Koperasi dan Usaha Kecil Menengah Kota Baubau"
+    name: str = "Drs. La Ode Muhammad Arsyad, M.Si."
+    rank: str = "Pembina Tingkat I (IV/b)"
+    nip: str = "197104121998031006"
+
+
+class Letter(_Section):
+    """The proposal letter's fixed parts."""
+
+    number_pattern: str = "500.3/{seq}/DKUKM/{month_roman}/{year}"
+    sequence: str = "___"
+    sifat: str = "Penting"
+    subject: str = "Usulan Calon Penerima Bantuan {program}"
+    addressee: list[str] = ["Menteri Koperasi Republik Indonesia", "c.q. Deputi Bidang Usaha Mikro"]
+    addressee_place: str = "Jakarta"
+    copies_to: list[str] = ["Wali Kota Baubau (sebagai laporan)", "Arsip"]
+
+
+class Program(_Section):
+    """The grant program proposed for, and its amount per recipient."""
+
+    name: str = "Bantuan Pemerintah bagi Pelaku Usaha Mikro (BPUM)"
+    amount: int = Field(7_000_000, gt=0)
+
+
+class EligibilityRules(_Section):
+    """Thresholds of rules.md: size classes and grant eligibility."""
+
+    size_basis: Literal["omzet", "modal"] = "omzet"
+    size_standard: Literal["pp7_2021", "uu20_2008"] = "pp7_2021"
+    # Upper bounds (inclusive) of mikro, kecil, menengah, per standard and basis.
+    size_thresholds: dict[str, dict[str, list[int]]] = {
+        "pp7_2021": {
+            "omzet": [2_000_000_000, 15_000_000_000, 50_000_000_000],
+            "modal": [1_000_000_000, 5_000_000_000, 10_000_000_000],
+        },
+        "uu20_2008": {
+            "omzet": [300_000_000, 2_500_000_000, 50_000_000_000],
+            "modal": [50_000_000, 500_000_000, 10_000_000_000],
+        },
+    }
+    excluded_occupations: list[str] = [
+        "ASN", "PNS", "PPPK", "TNI", "Polri", "polisi", "tentara", "BUMN", "BUMD",
+        "pegawai negeri", "aparatur sipil negara",
+    ]
+    retired_words: list[str] = ["pensiunan", "purnawirawan"]
+    name_titles: list[str] = [
+        "H", "Hj", "Dr", "Drs", "Dra", "Ir", "S.Pd", "S.E", "S.H", "S.Sos", "S.Kom", "S.T",
+        "M.M", "M.Si", "A.Md", "S.Ag", "S.IP", "S.Kep", "S.Farm", "M.Pd", "M.H", "S.Ked", "Amd",
+    ]
+    recent_aid_years: int = Field(1, ge=0, description="Aid in the proposal's year or this many years before.")
+
+    @field_validator("size_thresholds")
+    @classmethod
+    def _ascending(cls, value: dict[str, dict[str, list[int]]]) -> dict[str, dict[str, list[int]]]:
+        for standard, bases in value.items():
+            for basis, bounds in bases.items():
+                if len(bounds) != 3 or sorted(bounds) != bounds:
+                    raise ValueError(f"{standard}.{basis} needs three ascending amounts")
+        return value
+
+
+class CooperativeRules(_Section):
+    """Thresholds of rules.md for cooperatives: RAT, activity, health bands."""
+
+    rat_due_months: int = Field(6, ge=0, le=24)
+    active_window_years: int = Field(3, ge=0)
+    min_members: int = Field(9, ge=0)
+    health_bands: list[float] = [80, 66, 51]
+    require_rat_for_sehat: bool = True
+    aspect_max: dict[str, float] = {
+        "permodalan": 15,
+        "kualitas_aktiva_produktif": 25,
+        "manajemen": 15,
+        "efisiensi": 10,
+        "likuiditas": 15,
+        "kemandirian_pertumbuhan": 10,
+        "jatidiri_koperasi": 10,
+    }
+    aspect_weights: dict[str, float] = {}
+
+    @field_validator("health_bands")
+    @classmethod
+    def _descending(cls, value: list[float]) -> list[float]:
+        if len(value) != 3 or sorted(value, reverse=True) != value:
+            raise ValueError("needs three descending scores, e.g. [80, 66, 51]")
+        return value
+
+
+class Masking(_Section):
+    """Which identifiers each report masks; the ministry's usulan and staff outputs carry full ones."""
+
+    berkala: list[Literal["nik", "no_rekening"]] = ["nik", "no_rekening"]
+    koperasi: list[Literal["nik", "no_rekening"]] = ["nik", "no_rekening"]
+
+
+class Limits(_Section):
+    """What an input file may cost before it is refused as unreadable-file."""
+
+    max_file_mb: float = Field(100, gt=0)
+    max_uncompressed_mb: float = Field(2048, gt=0)
+    max_compression_ratio: float = Field(200, gt=1)
+    max_rows: int = Field(1_100_000, gt=0)
+    max_columns: int = Field(200, gt=0)
+    seconds_per_file: float = Field(600, gt=0)
+    empty_rows_stop: int = Field(1000, gt=0, description="Stop reading after this many empty rows.")
+
+
+class Settings(_Section):
+    """Everything a run needs; every field has a default for Kota Baubau."""
+
+    input_dir: Path = Path("inputs")
+    output_dir: Path = Path("reports")
+    region_file: Path | None = None
+    template_dir: Path | None = None
+    lang: Literal["id", "en"] = "id"
+    sectors: dict[str, list[str]] = {
+        "Kuliner": ["makanan", "minuman", "makanan dan minuman", "mamin", "warung makan", "kue", "rumah makan"],
+        "Perdagangan": ["dagang", "kios", "toko", "kelontong", "jual beli", "retail"],
+        "Fesyen": ["fashion", "pakaian", "konveksi", "penjahit", "jahit", "tenun"],
+        "Kerajinan": ["kriya", "handicraft", "anyaman"],
+        "Pertanian": ["tani", "agribisnis", "perkebunan", "hortikultura"],
+        "Perikanan": ["ikan", "nelayan", "budidaya ikan", "rumput laut"],
+        "Peternakan": ["ternak", "ayam", "unggas"],
+        "Jasa": ["servis", "bengkel", "laundry", "salon", "transportasi", "ojek", "fotokopi"],
+        "Industri Pengolahan": ["pengolahan", "industri", "produksi"],
+        "Lainnya": ["lain lain", "lain-lain"],
+    }
+    office: Office = Office()
+    head: Head = Head()
+    letter: Letter = Letter()
+    program: Program = Program()
+    eligibility: EligibilityRules = EligibilityRules()
+    cooperatives: CooperativeRules = CooperativeRules()
+    masking: Masking = Masking()
+    limits: Limits = Limits()
+    config_path: Path | None = Field(None, exclude=True)
+    config_sha256: str = Field("", exclude=True)
+
+    @model_validator(mode="after")
+    def _other_sector(self) -> Settings:
+        if "Lainnya" not in self.sectors:
+            raise ValueError("sectors must include 'Lainnya' (where unknown sectors go)")
+        return self
+
+    @property
+    def config_dir(self) -> Path:
+        return self.config_path.parent if self.config_path else Path.cwd()
+
+    @property
+    def override_template_dir(self) -> Path | None:
+        """The office's own template folder: the setting, else templates/ beside the config."""
+        if self.template_dir is not None:
+            return self.template_dir if self.template_dir.is_absolute() else self.config_dir / self.template_dir
+        candidate = self.config_dir / "templates"
+        return candidate if self.config_path and candidate.is_dir() else None
+
+
+def load_settings(config: Path | None = None, **overrides: object) -> Settings:
+    """Read ukmreport.toml (given, or in the working folder) and apply command-line overrides."""
+    path = config if config is not None else (Path(CONFIG_NAME) if Path(CONFIG_NAME).is_file() else None)
+    data: dict[str, object] = {}
+    digest = hashlib.sha256(b"").hexdigest()
+    if path is not None:
+        try:
+            raw = Path(path).read_bytes()
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+        digest = hashlib.sha256(raw).hexdigest()
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"{path or 'settings'}: {_first_error(exc)}") from exc
+    return settings.model_copy(update={"config_path": Path(path).resolve() if path else None, "config_sha256": digest})
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    key = ".".join(str(part) for part in error["loc"]) or "(top)"
+    more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{key}: {error['msg']}{more}"
