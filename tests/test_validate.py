@@ -160,5 +160,5 @@ def test_assessment_checks(make_workbook, ctx):
     data = read_inputs([make_workbook({"Koperasi": coop, "Penilaian Kesehatan": assess})], ctx)
     assert sorted(codes(data)) == sorted([
         ("duplicate-coop", 3, "A"), ("unknown-coop-type", 3, "C"),
-        ("score-out-of-range", 3, "C"), ("assessment-unknown-coop", 3, None),
+        ("score-out-of-range", 3, "C"), ("assessment-unknown-coop", 3, "A"),
     ])

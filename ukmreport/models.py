@@ -182,6 +182,8 @@ class Dataset:
     assessments: list[Assessment] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     counts: dict[str, SheetCount] = field(default_factory=dict)
+    # (file, sheet) -> {field: column letter}: where each field was found, for row-level findings.
+    columns: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
 
 class ProposalDecision(BaseModel):

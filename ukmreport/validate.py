@@ -81,7 +81,7 @@ def input_files(inputs: Path | Iterable[Path]) -> list[Path]:
     paths = [inputs] if isinstance(inputs, Path) else list(inputs)
     found: list[Path] = []
     for path in paths:
-        if path.is_dir() and not path.suffix.lower() in (".xlsx", ".xlsm"):
+        if path.is_dir() and path.suffix.lower() not in (".xlsx", ".xlsm"):
             found.extend(
                 sorted(
                     p
@@ -129,6 +129,7 @@ def _read_file(path: Path, ctx: Context, data: Dataset) -> None:
     info = InputFile(path=label, sha256=raw.sha256)
     findings: list[Finding] = []
     rows: dict[SheetKind, list] = {}
+    columns: dict[tuple[str, str], dict[str, str]] = {}
     deadline = time.monotonic() + ctx.settings.limits.seconds_per_file
     try:
         for sheet in raw.sheets:
@@ -139,6 +140,7 @@ def _read_file(path: Path, ctx: Context, data: Dataset) -> None:
             reader = SheetReader(label, sheet, kind, ctx, deadline)
             rows.setdefault(kind, []).extend(reader.read())
             findings.extend(reader.findings)
+            columns[(label, sheet.name)] = reader.columns
     except Unreadable as exc:
         data.files.append(info.model_copy(update={"readable": False}))
         data.findings.append(_file_finding(label, "unreadable-file", reason=str(exc)))
@@ -148,6 +150,7 @@ def _read_file(path: Path, ctx: Context, data: Dataset) -> None:
         findings.append(_file_finding(label, "unknown-workbook", sheets=names))
     data.files.append(info)
     data.findings.extend(findings)
+    data.columns.update(columns)
     data.businesses.extend(rows.get(SheetKind.BUSINESSES, []))
     data.proposals.extend(rows.get(SheetKind.PROPOSALS, []))
     data.aid_history.extend(rows.get(SheetKind.AID_HISTORY, []))
@@ -181,7 +184,7 @@ class SheetReader:
     def __init__(self, file: str, sheet: RawSheet, kind: SheetKind, ctx: Context, deadline: float) -> None:
         self.file, self.sheet, self.kind, self.ctx, self.deadline = file, sheet, kind, ctx, deadline
         self.findings: list[Finding] = []
-        self.region_prefix = ctx.region.code
+        self.columns: dict[str, str] = {}  # field -> column letter
 
     # -- findings ---------------------------------------------------------------------------
     def add(
@@ -277,6 +280,7 @@ class SheetReader:
                 self.add("unknown-column", header_row, letter, None, label.strip())
                 continue
             seen.add(spec.name)
+            self.columns[spec.name] = letter
             columns.append(_Column(i, letter, spec, factor, self._parser(spec)))
         ok = True
         for spec in FIELDS[self.kind]:
@@ -715,9 +719,10 @@ def _cross_sheet(data: Dataset) -> None:
             continue
         if not a.nomor_badan_hukum and not a.nik_koperasi:
             continue
+        name = "nomor_badan_hukum" if a.nomor_badan_hukum else "nik_koperasi"
         data.findings.append(
             Finding(
-                a.file, a.sheet, a.row, None, "nomor_badan_hukum", "assessment-unknown-coop",
+                a.file, a.sheet, a.row, data.columns.get((a.file, a.sheet), {}).get(name), name, "assessment-unknown-coop",
                 SEVERITY["assessment-unknown-coop"], a.nomor_badan_hukum or a.nik_koperasi,
             )
         )

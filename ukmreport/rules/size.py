@@ -14,7 +14,7 @@ def size_class(business: Business, rules: EligibilityRules) -> str | None:
     if amount is None:
         return None
     bounds = rules.size_thresholds[rules.size_standard][rules.size_basis]
-    for name, upper in zip(SIZE_CLASSES, bounds):
+    for name, upper in zip(SIZE_CLASSES, bounds, strict=False):
         if amount <= upper:
             return name
     return "besar"
