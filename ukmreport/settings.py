@@ -47,7 +47,7 @@ class Letter(_Section):
     number_pattern: str = "500.3/{seq}/DKUKM/{month_roman}/{year}"
     sequence: str = "___"
     sifat: str = "Penting"
-    subject: str = "Usulan Calon Penerima Bantuan {program}"
+    subject: str = "Usulan Calon Penerima {program}"
     addressee: list[str] = ["Menteri Koperasi Republik Indonesia", "c.q. Deputi Bidang Usaha Mikro"]
     addressee_place: str = "Jakarta"
     copies_to: list[str] = ["Wali Kota Baubau (sebagai laporan)", "Arsip"]

@@ -1,0 +1,136 @@
+"""The whole run on the demo data: what `ukmreport demo` leaves, read back as a user would."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from ukmreport import formatting as fmt
+from ukmreport.demo import write_demo_inputs
+from ukmreport.messages import REASONS, reason_text
+from ukmreport.pipeline import BuildResult, build
+from ukmreport.region import load_region
+from ukmreport.rules.eligibility import NOTE_ORDER, REASON_ORDER
+from ukmreport.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    root = tmp_path_factory.mktemp("demo")
+    settings = load_settings(None)
+    files = write_demo_inputs(root / "inputs", seed=7, today=date.today(), region=load_region(None),
+                              settings=settings, n_businesses=400)
+    result = build(root / "inputs", settings, out=root / "reports")
+    result.planted = files.planted  # type: ignore[attr-defined]
+    return result
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_every_report_file_is_written(demo_build):
+    names = sorted(p.name for p in demo_build.out_dir.iterdir())
+    for expected in ["usulan.pdf", "usulan.html", "usulan.xlsx", "seleksi.pdf", "seleksi.html",
+                     "manifest.json", "decisions.json"]:
+        assert expected in names
+    assert not [p for p in demo_build.out_dir.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_every_reason_and_note_is_produced_by_the_demo(demo_build):
+    reasons = {r for d in demo_build.run.decisions.proposals for r in d.reasons}
+    notes = {n for d in demo_build.run.decisions.proposals for n in d.notes}
+    assert reasons == set(REASON_ORDER)
+    assert notes == set(NOTE_ORDER)
+
+
+def test_seleksi_explains_every_reason_in_words(demo_build):
+    text = " ".join(" ".join(pdf_text(demo_build.out_dir / "seleksi.pdf")).split())
+    for code in REASONS:
+        if code in REASON_ORDER:
+            assert reason_text(code) in text, code
+    html = (demo_build.out_dir / "seleksi.html").read_text("utf-8")
+    for d in demo_build.run.decisions.proposals:
+        assert d.proposal.nik in html or d.proposal.nik is None
+
+
+def test_the_letter_lists_exactly_the_eligible_proposed(demo_build):
+    proposed = [d for d in demo_build.run.decisions.proposals if d.eligible and d.proposal.status == "Diusulkan"]
+    total = sum(int(d.proposal.nilai_usulan) for d in proposed)
+    pages = pdf_text(demo_build.out_dir / "usulan.pdf")
+    text = " ".join(" ".join(pages).split())
+    assert fmt.rupiah(total, cents=True) in text
+    assert fmt.amount_in_words(total) in text
+    assert f"Baubau, {fmt.long_date(date.today())}" in text
+    assert "NIP. " in text and "Yth." in text and "Hal" in text and "Lampiran" in text
+    for d in proposed:
+        assert d.proposal.nik in text
+    ineligible = [d for d in demo_build.run.decisions.proposals if not d.eligible and d.proposal.nik]
+    assert not [d.proposal.nik for d in ineligible if d.proposal.nik in text and not any(
+        e.proposal.nik == d.proposal.nik for e in proposed)]
+    n = len(pages)
+    for i, page in enumerate(pages, 1):
+        assert f"Halaman {i} dari {n}" in page
+
+
+def test_the_letter_is_pdfa_with_the_xlsx_inside(demo_build):
+    reader = PdfReader(demo_build.out_dir / "usulan.pdf")
+    assert "usulan.xlsx" in reader.attachments
+    assert reader.attachments["usulan.xlsx"][0] == (demo_build.out_dir / "usulan.xlsx").read_bytes()
+    assert reader.metadata.title and reader.metadata.author
+    xmp = reader.xmp_metadata
+    assert xmp is not None and "pdfaid" in xmp.rdf_root.toxml()
+
+
+def test_the_xlsx_is_the_same_table(demo_build):
+    proposed = [d for d in demo_build.run.decisions.proposals if d.eligible and d.proposal.status == "Diusulkan"]
+    wb = openpyxl.load_workbook(demo_build.out_dir / "usulan.xlsx")
+    ws = wb.worksheets[0]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == [d.proposal.nik for d in proposed]
+    assert all(isinstance(r[1], str) and len(r[1]) == 16 for r in rows)
+    assert sum(r[-1] for r in rows) == sum(d.proposal.nilai_usulan for d in proposed)
+
+
+def test_manifest_describes_inputs_and_outputs(demo_build):
+    manifest = json.loads((demo_build.out_dir / "manifest.json").read_text("utf-8"))
+    assert manifest["period"] == str(date.today().year)
+    for entry in manifest["outputs"]:
+        data = (demo_build.out_dir / entry["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+        if entry["format"] == "pdf":
+            assert entry["pages"] == len(PdfReader(demo_build.out_dir / entry["path"]).pages)
+    for entry in manifest["inputs"]:
+        assert hashlib.sha256(Path(entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
+    s = manifest["summary"]
+    decisions = demo_build.run.decisions.proposals
+    assert s["proposals"] == len(decisions)
+    assert s["eligible"] == sum(d.eligible for d in decisions)
+    assert s["ineligible"] == s["proposals"] - s["eligible"]
+    assert s["amount_eligible"] == sum(d.proposal.nilai_usulan for d in decisions if d.eligible)
+    assert s["businesses"] == sum(b.valid for b in demo_build.run.data.businesses)
+    assert set(s["cooperative_health"]) == {"sehat", "cukup_sehat", "dalam_pengawasan",
+                                            "dalam_pengawasan_khusus", "tidak_dinilai"}
+    assert set(s["findings"]) == {"error", "warning", "info"}
+
+
+def test_decisions_json_shape(demo_build):
+    doc = json.loads((demo_build.out_dir / "decisions.json").read_text("utf-8"))
+    first = doc["proposals"][0]
+    assert set(first) == {"file", "row", "nik", "nama", "program", "status", "nilai", "eligible", "reasons", "notes"}
+    coop = doc["cooperatives"][0]
+    assert set(coop) == {"file", "row", "nomor_badan_hukum", "nama_koperasi", "category", "score", "active",
+                         "rat_compliant", "reasons", "notes"}
+
+
+def test_planted_decisions_match(demo_build):
+    planted = {r["row"]: r for r in demo_build.planted["proposals"]["rows"]}
+    for d in demo_build.run.decisions.proposals:
+        expected = planted[d.proposal.row]
+        assert (d.eligible, d.reasons, d.notes) == (expected["eligible"], expected["reasons"], expected["notes"]), d.proposal.row

@@ -1,0 +1,159 @@
+"""Typed contexts, one per report: everything a template lays out, already formatted.
+
+Templates never compute: every number is formatted here (Babel), every sentence chosen here.
+The build_* functions that fill these live in build.py.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Ctx(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DocInfo(_Ctx):
+    """PDF metadata and the HTML <title>."""
+
+    title: str
+    author: str
+    subject: str = ""
+    lang: str = "id"
+    generated: str  # '28 November 2026', for footers
+    period: str = ""  # 'Tahun 2026', 'Triwulan III 2024'
+
+
+class Letterhead(_Ctx):
+    """Kop surat: government, office, address; the logo file lives in a template folder."""
+
+    government: str
+    office: str
+    address: str
+    contact: str
+    logo: str | None = None
+
+
+class Signature(_Ctx):
+    position: str
+    name: str
+    rank: str
+    nip: str  # formatted '19860926 201505 1 001'
+
+
+class UsulanRow(_Ctx):
+    no: int
+    nik: str
+    nama: str
+    jenis_kelamin: str
+    alamat: str
+    kecamatan: str
+    nama_usaha: str
+    bidang_usaha: str
+    bank: str
+    no_rekening: str
+    nilai: str  # 'Rp7.000.000'
+
+
+class UsulanLetter(_Ctx):
+    """One letter to the ministry, for one program, with its attachment table."""
+
+    program: str
+    number: str  # '500.3/___/DKUKM/XI/2026'
+    place_date: str  # 'Baubau, 28 November 2026'
+    sifat: str
+    lampiran: str  # '1 (satu) berkas'
+    hal: str
+    addressee: list[str]
+    addressee_place: str
+    paragraphs: list[str]
+    rows: list[UsulanRow]
+    count: str  # '18'
+    count_words: str  # 'delapan belas'
+    total: str  # 'Rp126.000.000,00'
+    total_words: str  # 'seratus dua puluh enam juta rupiah'
+    amount_each: str  # 'Rp7.000.000,00'
+    copies_to: list[str] = Field(default_factory=list)
+
+
+class UsulanContext(_Ctx):
+    doc: DocInfo
+    letterhead: Letterhead
+    signature: Signature
+    letters: list[UsulanLetter]
+
+
+class SeleksiRow(_Ctx):
+    no: int
+    file_row: str  # 'usulan_bantuan.xlsx, baris 12'
+    nik: str
+    nama: str
+    program: str
+    status: str
+    nilai: str
+    eligible: bool
+    verdict: str  # 'Layak' / 'Tidak layak'
+    reasons: list[str]  # sentences
+    notes: list[str]  # sentences
+    related: str = ""  # 'sama dengan baris 7'
+
+
+class SeleksiGroup(_Ctx):
+    key: str  # stable id for anchors: 'layak', 'ganda', 'sudah-menerima', 'tidak-layak'
+    title: str
+    description: str
+    rows: list[SeleksiRow]
+
+
+class Figure(_Ctx):
+    label: str
+    value: str
+    detail: str = ""
+
+
+class SeleksiContext(_Ctx):
+    doc: DocInfo
+    letterhead: Letterhead
+    figures: list[Figure]
+    reason_counts: list[Figure]
+    groups: list[SeleksiGroup]
+
+
+class CountRow(_Ctx):
+    """One line of a summary table: a label, a count, its share, and an optional amount."""
+
+    label: str
+    count: str
+    share: str = ""
+    amount: str = ""
+    key: str = ""
+
+
+class KoperasiRow(_Ctx):
+    no: int
+    nama: str
+    nomor_badan_hukum: str
+    jenis: str
+    kecamatan: str
+    anggota: str
+    rat_terakhir: str  # fiscal year of the last RAT, or '—'
+    rat_status: str  # 'Tepat waktu', 'Terlambat', 'Belum RAT'
+    skor: str
+    kategori: str
+    kategori_key: str
+    alasan: list[str]
+    catatan: list[str]
+
+
+class KoperasiContext(_Ctx):
+    doc: DocInfo
+    letterhead: Letterhead
+    due_fiscal_year: str
+    figures: list[Figure]
+    by_category: list[CountRow]
+    by_type: list[CountRow]
+    by_kecamatan: list[CountRow]
+    recognition: list[KoperasiRow]
+    inactive: list[KoperasiRow]
+    rows: list[KoperasiRow]
+    errors_note: str = ""

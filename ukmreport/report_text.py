@@ -1,0 +1,102 @@
+"""Plain-text output for the terminal: findings grouped by file and sheet, decisions, build summary."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+import click
+
+from ukmreport import formatting as fmt
+from ukmreport.messages import SEVERITY_WORDS, category_text, finding_message, reason_text
+from ukmreport.models import Dataset
+
+if TYPE_CHECKING:
+    from ukmreport.pipeline import BuildResult, Run
+
+COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+WORDS = {
+    "id": {"rows": "baris", "valid": "valid", "errors": "baris salah", "warnings": "baris dengan peringatan",
+           "none": "Tidak ada temuan.", "total": "Jumlah temuan", "file": "Berkas"},
+    "en": {"rows": "rows", "valid": "valid", "errors": "rows with errors", "warnings": "rows with warnings",
+           "none": "No findings.", "total": "Findings", "file": "File"},
+}
+
+
+def findings_text(data: Dataset, lang: str = "id", color: bool = False) -> str:
+    """Findings grouped by file and sheet, each with its cell, value and message; then totals."""
+    words = WORDS[lang]
+    lines: list[str] = []
+    grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for f in data.findings:
+        grouped[f.file][f.sheet or ""].append(f)
+    for file, sheets in grouped.items():
+        lines.append(click.style(f"{words['file']} {file}", bold=True) if color else f"{words['file']} {file}")
+        for sheet, findings in sheets.items():
+            if sheet:
+                lines.append(f"  {sheet}")
+            for f in findings:
+                severity = SEVERITY_WORDS[f.severity][lang]
+                label = click.style(f"{severity:<10}", fg=COLORS[f.severity]) if color else f"{severity:<10}"
+                where = f.cell or f.file
+                value = f" [{f.value}]" if f.value else ""
+                lines.append(f"    {label} {where}{value}: {finding_message(f, lang)} ({f.code})")
+        lines.append("")
+    if not data.findings:
+        lines.append(words["none"])
+    lines.append(_totals(data, lang))
+    return "\n".join(lines)
+
+
+def _totals(data: Dataset, lang: str) -> str:
+    words = WORDS[lang]
+    out = []
+    for kind, c in data.counts.items():
+        if c.rows:
+            out.append(
+                f"  {kind:<16} {fmt.number(c.rows)} {words['rows']}, {fmt.number(c.valid)} {words['valid']}, "
+                f"{fmt.number(c.errors)} {words['errors']}, {fmt.number(c.warnings)} {words['warnings']}"
+            )
+    severities = Counter(f.severity for f in data.findings)
+    summary = ", ".join(f"{fmt.number(severities[s])} {SEVERITY_WORDS[s][lang].lower()}" for s in ("error", "warning", "info"))
+    return "\n".join([f"{words['total']}: {summary}", *out])
+
+
+def decisions_text(run: Run, lang: str = "id") -> str:
+    lines = []
+    if run.decisions.proposals:
+        lines.append("Usulan bantuan" if lang == "id" else "Grant proposals")
+    for d in run.decisions.proposals:
+        p = d.proposal
+        verdict = ("LAYAK" if lang == "id" else "ELIGIBLE") if d.eligible else ("TIDAK LAYAK" if lang == "id" else "INELIGIBLE")
+        lines.append(f"  baris {p.row:>4}  {p.nik or '-':<16}  {(p.nama or '-')[:30]:<30}  {p.status:<10}  {verdict}")
+        for code in d.reasons:
+            lines.append(f"        - {reason_text(code, lang)} ({code})")
+        for code in d.notes:
+            lines.append(f"        · {reason_text(code, lang)} ({code})")
+    if run.decisions.cooperatives:
+        lines.append("Koperasi" if lang == "id" else "Cooperatives")
+    for d in run.decisions.cooperatives:
+        c = d.cooperative
+        score = fmt.number(d.score, 2) if d.score is not None else "-"
+        lines.append(f"  baris {c.row:>4}  {(c.nama_koperasi or '-')[:40]:<40}  {category_text(d.category, lang):<24} {score:>6}")
+        for code in d.reasons:
+            lines.append(f"        - {reason_text(code, lang)} ({code})")
+        for code in d.notes:
+            lines.append(f"        · {reason_text(code, lang)} ({code})")
+    return "\n".join(lines) if lines else ("Tidak ada usulan atau koperasi." if lang == "id" else "No proposals or cooperatives.")
+
+
+def build_text(result: BuildResult) -> str:
+    s = result.manifest["summary"]
+    lines = [f"Laporan ditulis ke {result.out_dir}/:"]
+    for o in result.outputs:
+        pages = f" ({o['pages']} halaman)" if o.get("pages") else ""
+        lines.append(f"  {o['path']}{pages}")
+    lines.append("  decisions.json, manifest.json")
+    lines.append(
+        f"Usulan: {s['proposals']} diperiksa, {s['eligible']} layak ({fmt.rupiah(s['amount_eligible'] or 0)}), "
+        f"{s['ineligible']} tidak layak. Pelaku usaha valid: {fmt.number(s['businesses'])}. "
+        f"Temuan: {s['findings']['error']} kesalahan, {s['findings']['warning']} peringatan."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""One module per report: each builds its typed context from the data and the decisions."""

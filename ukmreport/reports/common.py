@@ -1,0 +1,40 @@
+"""Parts that several reports share: letterhead, signature, document info."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ukmreport import formatting as fmt
+from ukmreport.contexts import DocInfo, Letterhead, Signature
+from ukmreport.settings import Settings
+
+
+def letterhead(settings: Settings) -> Letterhead:
+    office = settings.office
+    contact = " · ".join(
+        part for part in (f"Telp. {office.phone}" if office.phone else "", office.email, office.website) if part
+    )
+    return Letterhead(
+        government=office.government, office=office.name, address=office.address, contact=contact, logo=office.logo
+    )
+
+
+def signature(settings: Settings) -> Signature:
+    head = settings.head
+    return Signature(position=head.position, name=head.name, rank=head.rank, nip=fmt.nip(head.nip))
+
+
+def doc_info(settings: Settings, title: str, today: date, subject: str = "", period: str = "") -> DocInfo:
+    return DocInfo(
+        title=title,
+        author=settings.office.short_name,
+        subject=subject,
+        lang=settings.lang,
+        generated=fmt.long_date(today),
+        period=period,
+    )
+
+
+def place_date(settings: Settings, day: date) -> str:
+    """'Baubau, 28 November 2026': no closing full stop (Permendagri 1/2023)."""
+    return f"{settings.office.city}, {fmt.long_date(day)}"

@@ -1,0 +1,110 @@
+"""The cooperatives report: health, RAT compliance, recognition candidates, inactive ones."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from ukmreport import formatting as fmt
+from ukmreport.contexts import CountRow, Figure, KoperasiContext, KoperasiRow
+from ukmreport.messages import category_text, reason_text
+from ukmreport.models import HEALTH_CATEGORIES, CooperativeDecision, Dataset
+from ukmreport.period import Period
+from ukmreport.reports.common import doc_info, letterhead
+from ukmreport.settings import Settings
+
+COOP_TYPES = ("Simpan Pinjam", "Konsumen", "Produsen", "Pemasaran", "Jasa")
+
+
+def build(
+    decisions: list[CooperativeDecision], data: Dataset, settings: Settings, period: Period, today: date
+) -> KoperasiContext:
+    lang = settings.lang
+    total = len(decisions)
+    rows = [_row(i, d, lang) for i, d in enumerate(_ordered(decisions), 1)]
+    compliant = sum(1 for d in decisions if d.rat_compliant)
+    active = sum(1 for d in decisions if d.active)
+    recognition = [d for d in _ordered(decisions) if d.recognition]
+    inactive = [d for d in _ordered(decisions) if not d.active]
+    categories = Counter(d.category for d in decisions)
+    types = Counter(d.cooperative.jenis for d in decisions)
+    kecamatan = Counter(d.cooperative.kecamatan for d in decisions)
+    due = decisions[0].due_fiscal_year if decisions else 0
+    excluded = sum(1 for c in data.cooperatives if not c.valid)
+    figures = [
+        Figure(label="Koperasi tercatat", value=fmt.number(total)),
+        Figure(label="Sehat", value=fmt.number(categories["sehat"]), detail=_share(categories["sehat"], total)),
+        Figure(label=f"RAT tahun buku {due}", value=fmt.number(compliant), detail=_share(compliant, total)),
+        Figure(label="Tidak aktif", value=fmt.number(total - active), detail=_share(total - active, total)),
+    ]
+    return KoperasiContext(
+        doc=doc_info(settings, "Keadaan Koperasi", today, subject="Kepatuhan RAT dan kesehatan koperasi",
+                     period=period.label),
+        letterhead=letterhead(settings),
+        due_fiscal_year=str(due),
+        figures=figures,
+        by_category=[
+            CountRow(label=category_text(c, lang), count=fmt.number(categories[c]), share=_share(categories[c], total), key=c)
+            for c in HEALTH_CATEGORIES
+        ],
+        by_type=[
+            CountRow(label=t, count=fmt.number(types[t]), share=_share(types[t], total),
+                     amount=fmt.number(sum(1 for d in decisions if d.cooperative.jenis == t and d.rat_compliant)))
+            for t in COOP_TYPES
+            if types[t]
+        ],
+        by_kecamatan=[
+            CountRow(label=name, count=fmt.number(kecamatan[name]), share=_share(kecamatan[name], total))
+            for name in sorted(k for k in kecamatan if k)
+        ],
+        recognition=[_row(i, d, lang) for i, d in enumerate(recognition, 1)],
+        inactive=[_row(i, d, lang) for i, d in enumerate(inactive, 1)],
+        rows=rows,
+        errors_note=(
+            f"{fmt.number(excluded)} baris koperasi mengandung kesalahan dan tidak dinilai; lihat laporan validasi."
+            if excluded
+            else ""
+        ),
+    )
+
+
+def _ordered(decisions: list[CooperativeDecision]) -> list[CooperativeDecision]:
+    """Best first: category, then score, then name."""
+    rank = {c: i for i, c in enumerate(HEALTH_CATEGORIES)}
+    return sorted(
+        decisions,
+        key=lambda d: (rank[d.category], -(d.score or 0), (d.cooperative.nama_koperasi or "").lower()),
+    )
+
+
+def _share(part: int, whole: int) -> str:
+    return fmt.percent(part / whole) if whole else "–"
+
+
+def rat_status(d: CooperativeDecision) -> str:
+    if d.cooperative.tahun_buku_rat is None:
+        return "Belum pernah RAT"
+    if not d.rat_compliant:
+        return "Belum RAT"
+    return "Terlambat" if "rat-late" in d.notes else "Tepat waktu"
+
+
+def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
+    c = d.cooperative
+    return KoperasiRow(
+        no=no,
+        nama=c.nama_koperasi or "",
+        nomor_badan_hukum=c.nomor_badan_hukum or "",
+        jenis=c.jenis or "",
+        kecamatan=c.kecamatan or "",
+        anggota=fmt.number(c.jumlah_anggota) if c.jumlah_anggota is not None else "–",
+        rat_terakhir=str(c.tahun_buku_rat) if c.tahun_buku_rat else "–",
+        rat_status=rat_status(d),
+        skor=fmt.number(d.score, 2) if d.score is not None else "–",
+        kategori=category_text(d.category, lang),
+        kategori_key=d.category,
+        alasan=[reason_text(r, lang) for r in d.reasons]
+        + (["Skor sehat, tetapi RAT belum dilaksanakan: kategori menjadi Cukup Sehat"]
+           if d.score is not None and d.category == "cukup_sehat" and d.score >= 80 else []),
+        catatan=[reason_text(n, lang) for n in d.notes],
+    )

@@ -1,0 +1,102 @@
+"""The staff's selection report: every proposal with its decision and reasons in words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from ukmreport import formatting as fmt
+from ukmreport.contexts import Figure, SeleksiContext, SeleksiGroup, SeleksiRow
+from ukmreport.messages import reason_text
+from ukmreport.models import ProposalDecision
+from ukmreport.reports.common import doc_info, letterhead
+from ukmreport.rules.eligibility import REASON_ORDER, name_key
+from ukmreport.settings import Settings
+
+GROUPS = (
+    ("layak", "Layak", "Memenuhi semua syarat. Yang berstatus Diusulkan masuk lampiran surat usulan."),
+    ("tidak-layak", "Tidak layak", "Tidak memenuhi satu syarat atau lebih; alasan tercantum pada setiap baris."),
+    (
+        "ganda",
+        "Usulan ganda dan kemungkinan orang yang sama",
+        "NIK dan program yang sama diusulkan lebih dari sekali, atau nama dan tanggal lahir sama dengan NIK "
+        "berbeda. Baris yang berkaitan ditampilkan berdampingan.",
+    ),
+    (
+        "sudah-menerima",
+        "Sudah pernah menerima bantuan program yang sama",
+        "Tercatat di riwayat bantuan atau sudah disetujui/disalurkan pada usulan lain.",
+    ),
+)
+
+
+def group_of(d: ProposalDecision) -> str:
+    if "already-received" in d.reasons:
+        return "sudah-menerima"
+    if "duplicate-proposal" in d.reasons or "possible-duplicate" in d.notes:
+        return "ganda"
+    return "layak" if d.eligible else "tidak-layak"
+
+
+def build(decisions: list[ProposalDecision], settings: Settings, today: date) -> SeleksiContext:
+    lang = settings.lang
+    grouped: dict[str, list[ProposalDecision]] = {key: [] for key, _, _ in GROUPS}
+    for d in decisions:
+        grouped[group_of(d)].append(d)
+    titles = tuple(settings.eligibility.name_titles)
+    grouped["ganda"].sort(key=lambda d: (name_key(d.proposal.nama or "", titles), d.proposal.nik or "", d.proposal.row))
+    grouped["sudah-menerima"].sort(key=lambda d: (d.proposal.nik or "", d.proposal.row))
+    groups = [
+        SeleksiGroup(key=key, title=title, description=text, rows=[_row(i, d, lang) for i, d in enumerate(grouped[key], 1)])
+        for key, title, text in GROUPS
+        if grouped[key]
+    ]
+    eligible = [d for d in decisions if d.eligible]
+    in_letter = [d for d in eligible if d.proposal.status == "Diusulkan"]
+    counts = Counter(code for d in decisions for code in d.reasons)
+    figures = [
+        Figure(label="Usulan diperiksa", value=fmt.number(len(decisions))),
+        Figure(label="Layak", value=fmt.number(len(eligible))),
+        Figure(label="Tidak layak", value=fmt.number(len(decisions) - len(eligible))),
+        Figure(
+            label="Masuk surat usulan",
+            value=fmt.number(len(in_letter)),
+            detail=fmt.rupiah(sum(d.proposal.nilai_usulan or 0 for d in in_letter)),
+        ),
+    ]
+    reason_counts = [
+        Figure(label=reason_text(code, lang), value=fmt.number(counts[code]), detail=code)
+        for code in REASON_ORDER
+        if counts[code]
+    ]
+    return SeleksiContext(
+        doc=doc_info(settings, "Hasil Seleksi Usulan Bantuan", today, subject="Keputusan kelayakan setiap usulan"),
+        letterhead=letterhead(settings),
+        figures=figures,
+        reason_counts=reason_counts,
+        groups=groups,
+    )
+
+
+def _row(no: int, d: ProposalDecision, lang: str) -> SeleksiRow:
+    p = d.proposal
+    related = []
+    for code, rows in d.related_rows.items():
+        label = {"duplicate-proposal": "usulan pertama di baris", "already-received": "disetujui/disalurkan di baris",
+                 "possible-duplicate": "mirip baris"}.get(code, "baris")
+        related.append(f"{label} {', '.join(map(str, rows))}")
+    return SeleksiRow(
+        no=no,
+        file_row=f"{Path(p.file).name}, baris {p.row}",
+        nik=p.nik or "",
+        nama=p.nama or "",
+        program=p.program or "",
+        status=p.status,
+        nilai=fmt.rupiah(p.nilai_usulan) if p.nilai_usulan is not None else "",
+        eligible=d.eligible,
+        verdict="Layak" if d.eligible else "Tidak layak",
+        reasons=[reason_text(code, lang) for code in d.reasons],
+        notes=[reason_text(code, lang) for code in d.notes],
+        related="; ".join(related),
+    )

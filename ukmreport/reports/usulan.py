@@ -1,0 +1,106 @@
+"""The proposal letter to the ministry: eligible Diusulkan proposals, one letter per program."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from num2words import num2words
+
+from ukmreport import formatting as fmt
+from ukmreport.contexts import UsulanContext, UsulanLetter, UsulanRow
+from ukmreport.fields import fold
+from ukmreport.models import ProposalDecision
+from ukmreport.period import ROMAN_MONTHS
+from ukmreport.reports.common import doc_info, letterhead, place_date, signature
+from ukmreport.settings import Settings
+
+
+def proposed(decisions: list[ProposalDecision]) -> dict[str, list[ProposalDecision]]:
+    """Eligible proposals with status Diusulkan, grouped by program (first spelling wins)."""
+    programs: dict[str, tuple[str, list[ProposalDecision]]] = {}
+    for d in decisions:
+        p = d.proposal
+        if d.eligible and p.status == "Diusulkan" and p.program:
+            programs.setdefault(fold(p.program), (p.program, []))[1].append(d)
+    return {name: rows for name, rows in programs.values()}
+
+
+def build(decisions: list[ProposalDecision], settings: Settings, today: date) -> UsulanContext:
+    letters = [_letter(program, rows, settings, today) for program, rows in proposed(decisions).items()]
+    title = f"Usulan Calon Penerima Bantuan — {settings.office.short_name}"
+    return UsulanContext(
+        doc=doc_info(settings, title, today, subject="Usulan calon penerima bantuan"),
+        letterhead=letterhead(settings),
+        signature=signature(settings),
+        letters=letters,
+    )
+
+
+def letter_number(settings: Settings, today: date) -> str:
+    return settings.letter.number_pattern.format(
+        seq=settings.letter.sequence, month_roman=ROMAN_MONTHS[today.month - 1], year=today.year, month=today.month
+    )
+
+
+def _letter(program: str, decisions: list[ProposalDecision], settings: Settings, today: date) -> UsulanLetter:
+    rows = [_row(i, d) for i, d in enumerate(decisions, 1)]
+    total = sum(int(d.proposal.nilai_usulan or 0) for d in decisions)
+    count = len(decisions)
+    amounts = {int(d.proposal.nilai_usulan or 0) for d in decisions}
+    each = amounts.pop() if len(amounts) == 1 else settings.program.amount
+    count_words = num2words(count, lang="id")
+    office = settings.office.short_name
+    paragraphs = [
+        f"Dalam rangka pemulihan dan penguatan usaha mikro di {settings.office.city}, bersama ini kami "
+        f"mengusulkan {count} ({count_words}) orang pelaku usaha mikro sebagai calon penerima {program} "
+        f"dengan besaran {fmt.rupiah(each, cents=True)} ({fmt.amount_in_words(each)}) per penerima, "
+        f"sehingga seluruhnya berjumlah {fmt.rupiah(total, cents=True)} ({fmt.amount_in_words(total)}).",
+        "Seluruh calon penerima telah diverifikasi oleh "
+        f"{office} berdasarkan data pelaku usaha yang tercatat: memiliki NIK yang sah, menjalankan usaha "
+        "mikro, bukan ASN, anggota TNI/Polri atau pegawai BUMN/BUMD, tidak sedang menerima KUR, belum "
+        "pernah menerima bantuan program yang sama, dan memiliki rekening bank atas nama sendiri. "
+        "Daftar calon penerima terlampir.",
+        "Demikian usulan ini kami sampaikan. Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih.",
+    ]
+    return UsulanLetter(
+        program=program,
+        number=letter_number(settings, today),
+        place_date=place_date(settings, today),
+        sifat=settings.letter.sifat,
+        lampiran="1 (satu) berkas",
+        hal=settings.letter.subject.format(program=program),
+        addressee=settings.letter.addressee,
+        addressee_place=settings.letter.addressee_place,
+        paragraphs=paragraphs,
+        rows=rows,
+        count=str(count),
+        count_words=count_words,
+        total=fmt.rupiah(total, cents=True),
+        total_words=fmt.amount_in_words(total),
+        amount_each=fmt.rupiah(each, cents=True),
+        copies_to=settings.letter.copies_to,
+    )
+
+
+def _row(no: int, d: ProposalDecision) -> UsulanRow:
+    p, b = d.proposal, d.business
+    return UsulanRow(
+        no=no,
+        nik=p.nik or "",
+        nama=p.nama or "",
+        jenis_kelamin=(b.jenis_kelamin if b else None) or "",
+        alamat=_address(b),
+        kecamatan=(b.kecamatan if b else None) or "",
+        nama_usaha=(b.nama_usaha if b else None) or "",
+        bidang_usaha=(b.sektor or b.bidang_usaha if b else None) or "",
+        bank=(b.nama_bank if b else None) or "",
+        no_rekening=(b.no_rekening if b else None) or "",
+        nilai=fmt.rupiah(p.nilai_usulan or 0),
+    )
+
+
+def _address(b: object) -> str:
+    if b is None:
+        return ""
+    parts = [b.alamat, f"Kel. {b.kelurahan}" if b.kelurahan else None]  # type: ignore[attr-defined]
+    return ", ".join(p for p in parts if p)

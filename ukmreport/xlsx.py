@@ -1,0 +1,78 @@
+"""Plain XLSX tables for other programs to load (the ministry's copy of the attachment).
+
+Every cell value is written as a literal: a text starting with = + - @ stays text, never a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_table(
+    dest: Path,
+    sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[object]]]],
+    *,
+    title: str,
+    author: str,
+    created: datetime,
+    text_columns: Sequence[str] = (),
+    widths: dict[str, float] | None = None,
+) -> None:
+    """Write one sheet per (name, headers, rows): bold frozen header, text columns kept as text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.title = title
+    wb.properties.creator = author
+    wb.properties.lastModifiedBy = author
+    wb.properties.created = created
+    wb.properties.modified = created
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="D9D9D9")
+    for name, headers, rows in sheets:
+        ws = wb.create_sheet(_sheet_title(name, wb.sheetnames))
+        ws.append(list(headers))
+        for cell in ws[1]:
+            cell.font = header_font
+            cell.fill = header_fill
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+        text_idx = {i for i, h in enumerate(headers) if h in text_columns}
+        for values in rows:
+            ws.append([None] * len(values))
+            row = ws.max_row
+            for i, value in enumerate(values):
+                cell = ws.cell(row=row, column=i + 1)
+                if isinstance(value, str) or i in text_idx:
+                    text = "" if value is None else str(value)
+                    cell.value = text
+                    cell.data_type = "s"  # a literal string, whatever it starts with
+                    if i in text_idx:
+                        cell.number_format = "@"
+                    if text.startswith(FORMULA_STARTS):
+                        cell.quotePrefix = True  # type: ignore[attr-defined]
+                else:
+                    cell.value = value
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        cell.number_format = "#,##0"
+        ws.freeze_panes = "A2"
+        for i, header in enumerate(headers, 1):
+            width = (widths or {}).get(header) or max(10, min(40, len(header) + 4))
+            ws.column_dimensions[get_column_letter(i)].width = width
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(dest)
+
+
+def _sheet_title(name: str, taken: list[str]) -> str:
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'")[:31] or "Sheet"
+    title, n = clean, 2
+    while title in taken:
+        suffix = f" ({n})"
+        title, n = clean[: 31 - len(suffix)] + suffix, n + 1
+    return title
