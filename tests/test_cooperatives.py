@@ -25,7 +25,7 @@ def assessment(total_points: tuple[float, ...] = (15, 25, 15, 10, 15, 10, 10), *
     names = ("permodalan", "kualitas_aktiva_produktif", "manajemen", "efisiensi", "likuiditas",
              "kemandirian_pertumbuhan", "jatidiri_koperasi")
     base = dict(file="k.xlsx", sheet="Penilaian", row=3, nomor_badan_hukum="12/BH/XXIV/2005", tahun_buku=2025,
-                **dict(zip(names, total_points)))
+                **dict(zip(names, total_points, strict=True)))
     base.update(kw)
     return Assessment(**base)
 

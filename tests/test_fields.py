@@ -290,9 +290,7 @@ def test_parse_date_year_alone(raw: Any, expected: date) -> None:
     assert parse_date(raw, year_alone=True) == (expected, None)
 
 
-@pytest.mark.parametrize(
-    "raw", [None, "", "   ", "-"], ids=["None", "empty", "spaces", "dash"]
-)
+@pytest.mark.parametrize("raw", [None, "", "   ", "-"], ids=["None", "empty", "spaces", "dash"])
 def test_parse_date_blank(raw: Any) -> None:
     assert parse_date(raw) == (None, None)
 
@@ -316,9 +314,7 @@ def test_parse_date_blank(raw: Any) -> None:
         P("Baubau", ("Baubau", None), id="place only"),
     ],
 )
-def test_parse_place_date_reads(
-    raw: Any, expected: tuple[str | None, date | None]
-) -> None:
+def test_parse_place_date_reads(raw: Any, expected: tuple[str | None, date | None]) -> None:
     assert parse_place_date(raw) == (expected, None)
 
 
@@ -453,6 +449,8 @@ def test_clean_identifier(raw: Any, expected: tuple[str, bool]) -> None:
             id="woman day 72",
         ),
         P("7472014513850003", ("7472014513850003", ["nik-birthdate"]), id="month 13"),
+        P("7472012902010003", ("7472012902010003", ["nik-birthdate"]), id="29-02-01"),
+        P("7472016902000003", ("7472016902000003", []), id="woman born 29-02-2000"),
         P(
             "9972019913850003",
             ("9972019913850003", ["nik-region", "nik-birthdate"]),
@@ -489,9 +487,7 @@ TODAY = date(2026, 11, 28)
         P("747201120385", None, None, id="too short"),
     ],
 )
-def test_nik_birth_date_and_gender(
-    nik: str, born: date | None, gender: str | None
-) -> None:
+def test_nik_birth_date_and_gender(nik: str, born: date | None, gender: str | None) -> None:
     assert nik_birth_date(nik, TODAY) == born
     assert nik_gender(nik) == gender
 
@@ -704,3 +700,28 @@ def test_decimal_and_fraction_cells() -> None:
     assert parse_amount(Fraction(15, 2)) == (7.5, None)
     assert parse_integer(Decimal(12)) == (12, None)
     assert parse_amount(Decimal("NaN")) == (None, "bad-amount")
+
+
+def _real_birth_date_oracle(nik: str) -> bool:
+    """Tell by brute force whether a NIK's DDMMYY is a real day in 19YY or 20YY."""
+    day = int(nik[6:8])
+    day = day - 40 if day > 40 else day
+    for century in (1900, 2000):
+        try:
+            date(century + int(nik[10:12]), int(nik[8:10]), day)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+@given(st.from_regex(r"74[0-9]{10}[0-9]{3}[1-9]", fullmatch=True))
+def test_nik_birthdate_check_matches_the_calendar(nik: str) -> None:
+    _, codes = check_nik(nik, PROVINCE_CODES)
+    assert ("nik-birthdate" in codes) == (not _real_birth_date_oracle(nik))
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["juta", "jt", " juta"]))
+def test_juta_multiplies(n: int, word: str) -> None:
+    assert parse_amount(f"{n}{word}") == (n * 1_000_000, None)
+    assert parse_amount(f"Rp {n},5 {word}") == (n * 1_000_000 + 500_000, None)

@@ -160,9 +160,7 @@ def test_nip(value: str, expected: str) -> None:
 
 @given(st.integers(min_value=-(10**15), max_value=10**15))
 def test_rupiah_matches_babel(n: int) -> None:
-    babel = format_currency(
-        n, "IDR", format="¤#,##0", currency_digits=False, locale="id"
-    )
+    babel = format_currency(n, "IDR", format="¤#,##0", currency_digits=False, locale="id")
     assert rupiah(n) == babel
     assert number(n) == format_decimal(n, locale="id")
 

@@ -12,14 +12,34 @@ first and caches its text branch, where the same strings repeat.
 
 from __future__ import annotations
 
-import calendar
 import math
 import numbers
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Literal
+
+__all__ = [
+    "PROVINCE_CODES",
+    "Gender",
+    "check_nik",
+    "clean_identifier",
+    "fold",
+    "nik_birth_date",
+    "nik_gender",
+    "parse_account",
+    "parse_amount",
+    "parse_date",
+    "parse_gender",
+    "parse_integer",
+    "parse_nib",
+    "parse_phone",
+    "parse_place_date",
+    "parse_text",
+    "parse_year",
+    "parse_yes_no",
+]
 
 Gender = Literal["L", "P"]
 
@@ -79,11 +99,7 @@ def parse_text(raw: Any) -> tuple[str | None, None]:
         elif type(raw) is int:
             text = str(raw)
         elif isinstance(raw, datetime):
-            text = (
-                raw.date().isoformat()
-                if raw.time() == time()
-                else raw.isoformat(sep=" ")
-            )
+            text = raw.date().isoformat() if raw.time() == time() else raw.isoformat(sep=" ")
         elif isinstance(raw, (date, time)):
             text = raw.isoformat()
         elif isinstance(raw, str):
@@ -235,6 +251,8 @@ def _amount_from_text(raw: str) -> tuple[int | float | None, str | None]:
 def parse_amount(raw: Any) -> tuple[int | float | None, str | None]:
     """Read an amount of rupiah; code bad-amount."""
     if type(raw) is float:
+        if raw.is_integer():  # the usual case: calamine's 7000000.0
+            return int(raw), None
         if math.isfinite(raw):
             return _to_amount(raw), None
         return None, "bad-amount"
@@ -291,6 +309,7 @@ def parse_integer(raw: Any) -> tuple[int | None, str | None]:
 
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # in a leap year
 
 
 def parse_year(raw: Any) -> tuple[int | None, str | None]:
@@ -337,35 +356,23 @@ _WEEKDAY = (
     r"(?:(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu|ahad"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?"
 )
-_DATE_YMD = re.compile(
-    r"([0-9]{4})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})" + _TIME
-)
-_DATE_DMY = re.compile(
-    r"([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]+)" + _TIME
-)
-_DATE_D_MONTH_Y = re.compile(
-    _WEEKDAY + r"([0-9]{1,2})[\s\-/.]*([a-z]+)\.?[\s\-/.,]*([0-9]+)" + _TIME
-)
-_DATE_MONTH_D_Y = re.compile(
-    _WEEKDAY
-    + r"([a-z]+)\.?\s*([0-9]{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)([0-9]+)"
-    + _TIME
-)
+_DATE_YMD = re.compile(r"([0-9]{4})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})" + _TIME)
+_DATE_DMY = re.compile(r"([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]+)" + _TIME)
+_DATE_D_MONTH_Y = re.compile(_WEEKDAY + r"([0-9]{1,2})[\s\-/.]*([a-z]+)\.?[\s\-/.,]*([0-9]+)" + _TIME)
+_DATE_MONTH_D_Y = re.compile(_WEEKDAY + r"([a-z]+)\.?\s*([0-9]{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)([0-9]+)" + _TIME)
 _YEAR = re.compile(r"[0-9]{4}")
 
 # Excel's 1900 date system counts 1900-02-29, a day that never was: serial 60.
-_EXCEL_EPOCH = date(1899, 12, 30)
-_EXCEL_EPOCH_BEFORE_LEAP_BUG = date(1899, 12, 31)
-_LAST_SERIAL = (date(_MAX_YEAR, 12, 31) - _EXCEL_EPOCH).days
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+_EXCEL_EPOCH_BEFORE_LEAP_BUG = _EXCEL_EPOCH + 1
+_LAST_SERIAL = date(_MAX_YEAR, 12, 31).toordinal() - _EXCEL_EPOCH
 
 
-def _date_or_code(
-    year_text: str, month: int, day: int
-) -> tuple[date | None, str | None]:
+def _date_or_code(year_text: str, month: int, day: int) -> tuple[date | None, str | None]:
     """Build a date from a day-month-year reading, or say why it is none."""
     if len(year_text) == 2:
         # Only blame the year when the day and month could be real.
-        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]:
+        if 1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month]:
             return None, "two-digit-year"
         return None, "bad-date"
     if len(year_text) != 4:
@@ -419,8 +426,8 @@ def _date_from_number(value: float, year_alone: bool) -> tuple[date | None, str 
     if serial < 1 or serial > _LAST_SERIAL or serial == 60:
         return None, "bad-date"
     if serial < 60:
-        return _EXCEL_EPOCH_BEFORE_LEAP_BUG + timedelta(days=serial), None
-    return _EXCEL_EPOCH + timedelta(days=serial), None
+        return date.fromordinal(_EXCEL_EPOCH_BEFORE_LEAP_BUG + serial), None
+    return date.fromordinal(_EXCEL_EPOCH + serial), None
 
 
 def parse_date(raw: Any, *, year_alone: bool = False) -> tuple[date | None, str | None]:
@@ -506,9 +513,7 @@ def parse_place_date(
 
 _CHECK_MARKS = frozenset("✓✔☑✅√")
 _CROSS_MARKS = frozenset("✗✘☒❌")
-_YES = frozenset(
-    ["ya", "y", "iya", "yes", "true", "benar", "1", "ada", "sudah", "pernah", "v", "ok"]
-)
+_YES = frozenset(["ya", "y", "iya", "yes", "true", "benar", "1", "ada", "sudah", "pernah", "v", "ok"])
 # "x" is left out on purpose: some forms mark a box with it, others strike a "no".
 _NO = frozenset(
     ["tidak", "tdk", "t", "tidakada", "tak", "no", "n", "false", "salah", "0", "belum"]
@@ -580,18 +585,27 @@ def parse_gender(raw: Any) -> tuple[Gender | None, str | None]:
 # --- identifiers ----------------------------------------------------------------------
 
 # Identifiers are mostly unique, so a cache would only churn; str.translate is fast.
-_IDENTIFIER_NOISE = str.maketrans(
-    "", "", " .-\t\n\r\xa0\u2009\u200b\u202f\u2010\u2011\u2012\u2013\u2014\u2212"
-)
+_IDENTIFIER_NOISE = str.maketrans("", "", " .-\t\n\r\xa0\u2009\u200b\u202f\u2010\u2011\u2012\u2013\u2014\u2212")
 _LEADING_QUOTES = "'‘’`"
 # Excel keeps 15 significant digits; a longer number typed in a cell has lost digits.
 _MAX_NUMBER_DIGITS = 15
 
 
+def _strip_identifier(text: str, noise: dict[int, None]) -> str:
+    """Drop a leading quote and the noise characters from a typed identifier."""
+    text = text.strip().lstrip(_LEADING_QUOTES)
+    if text.isascii() and text.isdigit():
+        return text  # the usual case, and str.translate costs a microsecond
+    text = text.replace(" ", "").replace("-", "").replace(".", "")
+    if text.isascii() and text.isdigit():
+        return text
+    return text.translate(noise)
+
+
 def clean_identifier(raw: Any) -> tuple[str, bool]:
     """Strip a leading quote, spaces, dots and dashes; tell if typed as a number."""
     if type(raw) is str:
-        return raw.strip().lstrip(_LEADING_QUOTES).translate(_IDENTIFIER_NOISE), False
+        return _strip_identifier(raw, _IDENTIFIER_NOISE), False
     if raw is None:
         return "", False
     if type(raw) is float or type(raw) is int:
@@ -628,15 +642,37 @@ def _typed_number_digits(raw: Any) -> str | None:
     return digits if _is_digits(digits) and len(digits) <= _MAX_NUMBER_DIGITS else None
 
 
-def nik_birth_date(nik: str, today: date | None = None) -> date | None:
-    """Return the birth date a NIK encodes, in the century that puts it in the past."""
+def _nik_birth_fields(nik: str) -> tuple[int, int, int] | None:
+    """Return a NIK's day (women's less 40), month and two-digit year, if in range."""
     if len(nik) != 16 or not _is_digits(nik):
         return None
-    day, month, year = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
+    ddmmyy = int(nik[6:12])
+    day, month, year = ddmmyy // 10000, ddmmyy // 100 % 100, ddmmyy % 100
     if day > 40:
         day -= 40
     if not 1 <= day <= 31 or not 1 <= month <= 12:
         return None
+    return day, month, year
+
+
+def _nik_birth_date_is_real(nik: str) -> bool:
+    """Tell whether a NIK's DDMMYY is a real day in 19YY or 20YY."""
+    fields = _nik_birth_fields(nik)
+    if fields is None:
+        return False
+    day, month, year = fields
+    if month == 2 and day == 29:
+        # Every 20YY divisible by 4 is a leap year, 2000 included; 19YY adds none.
+        return year % 4 == 0
+    return day <= _DAYS_IN_MONTH[month]
+
+
+def nik_birth_date(nik: str, today: date | None = None) -> date | None:
+    """Return the birth date a NIK encodes, in the century that puts it in the past."""
+    fields = _nik_birth_fields(nik)
+    if fields is None:
+        return None
+    day, month, year = fields
     if today is None:
         today = date.today()
     for century in (2000, 1900):
@@ -673,20 +709,18 @@ def check_nik(raw: Any, province_codes: frozenset[str]) -> tuple[str | None, lis
     codes = []
     if nik[:2] not in province_codes:
         codes.append("nik-region")
-    if nik_birth_date(nik) is None:
+    if not _nik_birth_date_is_real(nik):
         codes.append("nik-birthdate")
     return nik, codes
 
 
-_PHONE_NOISE = str.maketrans(
-    "", "", "()" + " .-\t\n\r\xa0\u2009\u200b\u202f\u2010\u2011\u2013"
-)
+_PHONE_NOISE = str.maketrans("", "", "()" + " .-\t\n\r\xa0\u2009\u200b\u202f\u2010\u2011\u2013")
 
 
 def parse_phone(raw: Any) -> tuple[str | None, str | None]:
     """Read a mobile number as 08…; code bad-phone."""
     if type(raw) is str:
-        phone = raw.strip().lstrip(_LEADING_QUOTES).translate(_PHONE_NOISE)
+        phone = _strip_identifier(raw, _PHONE_NOISE)
     elif raw is None:
         return None, None
     elif isinstance(raw, str):
@@ -705,9 +739,7 @@ def parse_phone(raw: Any) -> tuple[str | None, str | None]:
     return None, "bad-phone"
 
 
-def _parse_digits(
-    raw: Any, code: str, min_length: int, max_length: int
-) -> tuple[str | None, str | None]:
+def _parse_digits(raw: Any, code: str, min_length: int, max_length: int) -> tuple[str | None, str | None]:
     """Read an identifier of min_length..max_length digits (typed: up to 15)."""
     if type(raw) is str or raw is None or isinstance(raw, str):
         digits, _ = clean_identifier(raw)

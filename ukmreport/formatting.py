@@ -15,6 +15,18 @@ from functools import lru_cache
 from babel.dates import format_date
 from num2words import num2words
 
+__all__ = [
+    "amount_in_words",
+    "long_date",
+    "mask_account",
+    "mask_nik",
+    "nip",
+    "number",
+    "percent",
+    "rupiah",
+    "short_date",
+]
+
 _TO_INDONESIAN_SEPARATORS = str.maketrans(",.", ".,")
 
 
@@ -40,6 +52,9 @@ def _grouped(value: Decimal, decimals: int) -> str:
 
 def rupiah(amount: float | Decimal, *, cents: bool = False) -> str:
     """Format an amount as Rp7.000.000, or Rp7.000.000,00 with cents."""
+    if type(amount) is int and not cents:  # the usual case, without Decimal's cost
+        text = f"{amount:,}".replace(",", ".")
+        return "-Rp" + text[1:] if amount < 0 else "Rp" + text
     text = _grouped(_decimal(amount), 2 if cents else 0)
     if text.startswith("-"):
         return "-Rp" + text[1:]
@@ -48,6 +63,8 @@ def rupiah(amount: float | Decimal, *, cents: bool = False) -> str:
 
 def number(x: float | Decimal, decimals: int | None = None) -> str:
     """Format a number as 1.234,5; without decimals given, up to three as needed."""
+    if type(x) is int and not decimals:
+        return f"{x:,}".replace(",", ".")
     value = _decimal(x)
     if decimals is not None:
         return _grouped(value, decimals)
@@ -82,9 +99,7 @@ def amount_in_words(amount: float | Decimal) -> str:
     if sen:
         words += " " + num2words(sen, lang="id").lower() + " sen"
     if value < 0 and rupiahs == 0:
-        words = (
-            "min " + words
-        )  # num2words says "min" only when the rupiah part is negative
+        words = "min " + words  # num2words says "min" only when the rupiah part is negative
     return words
 
 
