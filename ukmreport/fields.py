@@ -642,11 +642,8 @@ def _typed_number_digits(raw: Any) -> str | None:
     return digits if _is_digits(digits) and len(digits) <= _MAX_NUMBER_DIGITS else None
 
 
-def _nik_birth_fields(nik: str) -> tuple[int, int, int] | None:
+def _birth_fields(ddmmyy: int) -> tuple[int, int, int] | None:
     """Return a NIK's day (women's less 40), month and two-digit year, if in range."""
-    if len(nik) != 16 or not _is_digits(nik):
-        return None
-    ddmmyy = int(nik[6:12])
     day, month, year = ddmmyy // 10000, ddmmyy // 100 % 100, ddmmyy % 100
     if day > 40:
         day -= 40
@@ -655,9 +652,9 @@ def _nik_birth_fields(nik: str) -> tuple[int, int, int] | None:
     return day, month, year
 
 
-def _nik_birth_date_is_real(nik: str) -> bool:
+def _birth_date_is_real(ddmmyy: int) -> bool:
     """Tell whether a NIK's DDMMYY is a real day in 19YY or 20YY."""
-    fields = _nik_birth_fields(nik)
+    fields = _birth_fields(ddmmyy)
     if fields is None:
         return False
     day, month, year = fields
@@ -668,8 +665,13 @@ def _nik_birth_date_is_real(nik: str) -> bool:
 
 
 def nik_birth_date(nik: str, today: date | None = None) -> date | None:
-    """Return the birth date a NIK encodes, in the century that puts it in the past."""
-    fields = _nik_birth_fields(nik)
+    """Return the birth date a NIK encodes, in the century that puts it in the past.
+
+    Pass ``today`` when calling in a loop: looking up the clock costs more than the rest.
+    """
+    if len(nik) != 16 or not _is_digits(nik):
+        return None
+    fields = _birth_fields(int(nik[6:12]))
     if fields is None:
         return None
     day, month, year = fields
@@ -699,17 +701,23 @@ def nik_gender(nik: str) -> Gender | None:
 
 def check_nik(raw: Any, province_codes: frozenset[str]) -> tuple[str | None, list[str]]:
     """Clean a NIK cell and list its nik-* codes; a bad NIK is returned as written."""
-    nik, typed_as_number = clean_identifier(raw)
+    if type(raw) is str:
+        nik = raw.strip()
+        if len(nik) != 16 or not nik.isdigit() or not nik.isascii():
+            nik = _strip_identifier(nik, _IDENTIFIER_NOISE)
+    else:
+        nik, typed_as_number = clean_identifier(raw)
+        if typed_as_number:
+            return nik, ["nik-numeric"]
     if not nik:
         return None, []
-    if typed_as_number:
-        return nik, ["nik-numeric"]
     if len(nik) != 16 or not _is_digits(nik) or nik.endswith("0000"):
         return nik, ["nik-format"]
     codes = []
     if nik[:2] not in province_codes:
         codes.append("nik-region")
-    if not _nik_birth_date_is_real(nik):
+    # Whether the day is real does not depend on the century: no clock needed.
+    if not _birth_date_is_real(int(nik[6:12])):
         codes.append("nik-birthdate")
     return nik, codes
 
