@@ -105,14 +105,16 @@ def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -
     today, _ = today_and_now()
     with progress_bar(opts, "Memeriksa") as progress:
         _, data = read(inputs or settings.input_dir, settings, today, progress)
-    if annotate is not None:
-        from ukmreport.annotate import write_annotated
-
-        write_annotated(data, annotate, settings.lang)
     if fmt == "json":
         click.echo(json.dumps(check_json(data, settings.lang), ensure_ascii=False, indent=2))
     elif not opts.quiet:
         click.echo(report_text.findings_text(data, settings.lang, color=sys.stdout.isatty()))
+    if annotate is not None:  # after the findings, so a refused folder does not hide them
+        from ukmreport.annotate import write_annotated
+
+        written = write_annotated(data, annotate, settings.lang)
+        if not opts.quiet and fmt != "json":
+            click.echo("Salinan bertanda: " + (", ".join(str(p) for p in written) or "tidak ada (tanpa temuan)"))
     return EXIT_FINDINGS if any(f.severity == "error" for f in data.findings) else EXIT_OK
 
 
