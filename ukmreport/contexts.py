@@ -157,3 +157,76 @@ class KoperasiContext(_Ctx):
     inactive: list[KoperasiRow]
     rows: list[KoperasiRow]
     errors_note: str = ""
+
+
+class Chart(_Ctx):
+    """An SVG drawn by charts.py (matplotlib); its text is the library's, not cell values."""
+
+    title: str
+    svg: str
+    caption: str = ""
+
+
+class Table(_Ctx):
+    """A plain table: headers, formatted cells; `numeric` right-aligns a column."""
+
+    title: str = ""
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: list[bool]
+    total: list[str] | None = None
+    note: str = ""
+    chart: Chart | None = None  # shown beside the table
+
+
+class Section(_Ctx):
+    key: str
+    title: str
+    intro: str = ""
+    figures: list[Figure] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+
+
+class BerkalaContext(_Ctx):
+    doc: DocInfo
+    letterhead: Letterhead
+    signature: Signature
+    period: str  # 'Tahun 2026'
+    previous: str  # 'Tahun 2025'
+    place_date: str
+    headline: list[Figure]
+    sections: list[Section]
+
+
+class FindingCell(_Ctx):
+    cell: str  # 'F23'
+    value: str
+    message: str
+
+
+class FindingGroup(_Ctx):
+    code: str
+    severity: str  # 'error' / 'warning' / 'info', for styling
+    severity_label: str
+    description: str
+    count: str
+    cells: list[FindingCell]
+    more: str = ""  # 'dan 1.234 lainnya'
+
+
+class SheetFindings(_Ctx):
+    file: str
+    sheet: str  # '' for a finding about the whole file
+    anchor: str
+    annotated: str = ""  # relative link to the annotated copy
+    counts: str  # '12 kesalahan, 3 peringatan'
+    groups: list[FindingGroup]
+
+
+class ValidasiContext(_Ctx):
+    doc: DocInfo
+    letterhead: Letterhead
+    figures: list[Figure]
+    sheets: list[SheetFindings]
+    totals: Table

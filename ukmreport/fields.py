@@ -486,6 +486,12 @@ def parse_place_date(
     elif _FIRST_DIGIT.search(text) is None:
         # A place and no date at all: the date is simply not given.
         return (text.strip(" ,/;-") or None, None), None
+    # The common case first: "Baubau, 12-03-1985" (one comma; parse_date caches repeated dates).
+    head, comma, tail = text.partition(",")
+    if comma and "," not in tail:
+        born, code = parse_date(tail.strip())
+        if born is not None:
+            return (head.strip() or None, born), None
     # The date may itself hold / or , so try each separator from the left.
     for separator in _PLACE_DATE_SEPARATOR.finditer(text):
         place = text[: separator.start()].strip()

@@ -230,6 +230,15 @@ SEVERITY_WORDS: dict[str, dict[str, str]] = {
 }
 
 
+SHEET_TITLES: dict[str, dict[str, str]] = {
+    "businesses": {"id": "Pelaku usaha", "en": "Business owners"},
+    "proposals": {"id": "Usulan bantuan", "en": "Grant proposals"},
+    "aid_history": {"id": "Riwayat bantuan", "en": "Aid history"},
+    "cooperatives": {"id": "Koperasi", "en": "Cooperatives"},
+    "coop_assessment": {"id": "Penilaian kesehatan koperasi", "en": "Cooperative assessments"},
+}
+
+
 class _Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""
@@ -256,3 +265,15 @@ def reason_text(code: str, lang: str = "id") -> str:
 def category_text(code: str, lang: str = "id") -> str:
     entry = CATEGORIES.get(code)
     return entry.get(lang, entry["id"]) if entry else code
+
+
+def generic_message(code: str, lang: str = "id") -> str:
+    """The finding's message without one cell's particulars, for summaries ('Kecamatan '…' tidak dikenal')."""
+    placeholder = tuple((key, "…") for key in ("header", "first_row", "max", "province", "reason", "sheets"))
+    blank = Finding("", None, None, None, None, code, SEVERITY.get(code, "info"), "…", placeholder)
+    return finding_message(blank, lang).split("; ")[0]
+
+
+def sheet_title(kind: str, lang: str = "id") -> str:
+    entry = SHEET_TITLES.get(kind)
+    return entry.get(lang, entry["id"]) if entry else kind

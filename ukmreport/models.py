@@ -9,11 +9,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
+_RowT = TypeVar("_RowT", bound="_Row")
+
+
+def construct_row(cls: type[_RowT], values: dict[str, object]) -> _RowT:
+    """Build a row model from values validate.py already parsed and checked, without re-validation.
+
+    This is what pydantic's `model_construct` does, without its per-field default lookups, which
+    cost a third of a 100,000-row check. Defaults are taken from the model's fields once.
+    """
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        defaults = _DEFAULTS[cls] = {
+            name: info.get_default(call_default_factory=True) for name, info in cls.model_fields.items()
+        }
+    obj = cls.__new__(cls)
+    state = dict(defaults)
+    state.update(values)
+    object.__setattr__(obj, "__dict__", state)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+_DEFAULTS: dict[type, dict[str, object]] = {}
 
 
 class SheetKind(StrEnum):

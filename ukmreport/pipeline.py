@@ -15,7 +15,7 @@ from ukmreport.errors import InputError, UkmreportError
 from ukmreport.models import Dataset, Decisions
 from ukmreport.period import Period, default_period
 from ukmreport.region import Region, load_region
-from ukmreport.reports import seleksi, usulan
+from ukmreport.reports import berkala, koperasi, seleksi, usulan, validasi
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.eligibility import decide_proposals
 from ukmreport.settings import Settings
@@ -34,6 +34,7 @@ class Run:
     period: Period
     data: Dataset
     decisions: Decisions = field(default_factory=Decisions)
+    annotated: dict[str, str] = field(default_factory=dict)  # input file -> its annotated copy, relative
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,18 @@ REPORTS: dict[str, ReportSpec] = {
     ),
     "seleksi": ReportSpec(
         "seleksi", ("pdf", "html"), lambda run: seleksi.build(run.decisions.proposals, run.settings, run.today)
+    ),
+    "koperasi": ReportSpec(
+        "koperasi", ("pdf", "html"),
+        lambda run: koperasi.build(run.decisions.cooperatives, run.data, run.settings, run.period, run.today),
+    ),
+    "validasi": ReportSpec(
+        "validasi", ("html",),
+        lambda run: validasi.build(run.data, run.settings, run.today, run.annotated),
+    ),
+    "berkala": ReportSpec(
+        "berkala", ("pdf", "html"),
+        lambda run: berkala.build(run.data, run.decisions, run.settings, run.region, run.period, run.today),
     ),
 }
 
@@ -124,7 +137,10 @@ def build(
     target = (out or settings.output_dir) / run.period.key
     staging = outputs.staging_dir(target)
     try:
+        run.annotated = annotate(run, staging, progress)
         written = render_reports(run, [REPORTS[n] for n in names], staging, formats, progress)
+        for copy in sorted((staging / ANNOTATED_DIR).glob("*")) if run.annotated else []:
+            written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, staging))
         outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions))
         _, now = today_and_now()
         manifest = outputs.manifest(
@@ -141,6 +157,26 @@ def build(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(run=run, out_dir=target, outputs=written, manifest=manifest)
+
+
+ANNOTATED_DIR = "anotasi"
+
+
+def annotate(run: Run, dest: Path, progress: Progress | None) -> dict[str, str]:
+    """Write the staff's annotated copies into dest/anotasi/; return input -> relative copy path."""
+    from ukmreport.annotate import write_annotated
+
+    if not any(f.sheet for f in run.data.findings):
+        return {}
+    if progress:
+        progress("salinan bertanda")
+    written = write_annotated(run.data, dest / ANNOTATED_DIR, run.settings.lang)
+    by_name = {p.name: p for p in written}
+    return {
+        f.path: f"{ANNOTATED_DIR}/{by_name[Path(f.path).name].name}"
+        for f in run.data.files
+        if Path(f.path).name in by_name
+    }
 
 
 def render_reports(

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 
 from ukmreport import fields as fp
@@ -21,6 +22,7 @@ from ukmreport.models import (
     Proposal,
     SheetCount,
     SheetKind,
+    construct_row,
 )
 from ukmreport.region import Region
 from ukmreport.schema import (
@@ -35,6 +37,10 @@ from ukmreport.settings import Settings
 from ukmreport.workbook import RawSheet, Unreadable, column_letter, open_workbook, sha256_file
 
 HEADER_SCAN_ROWS = 20
+# Field kinds whose parsed value needs a further check (sign, range, future date, sector map).
+_CHECKED_KINDS = frozenset(
+    {"amount", "positive_amount", "signed_amount", "count", "date", "date_or_year", "place_date", "points", "sector"}
+)
 MIN_HEADER_MATCHES = 3
 MODELS = {
     SheetKind.BUSINESSES: Business,
@@ -348,12 +354,20 @@ class SheetReader:
         stop_after = self.ctx.settings.limits.empty_rows_stop
         out = []
         check_row = _ROW_CHECKS[self.kind]
+        by_name = {c.spec.name: c for c in columns}
         file, sheet = self.file, self.sheet.name
         today = self.ctx.today
-        for cells in rows:
+        # The hot loop: one tuple per column, so each cell costs a parse call and little else.
+        rows = iter(rows)
+        sample = list(islice(rows, MEMO_SAMPLE))
+        repeating = _repeating_columns(sample, columns)
+        plan = [(c.index, c, c.spec, c.spec.kind, c.spec.required, c.parse, c.spec.kind in _CHECKED_KINDS,
+                 {} if c.index in repeating else None)
+                for c in columns]
+        for cells in chain(sample, rows):
             current = row_no
             row_no += 1
-            if not any(c != "" and c is not None for c in cells) and not (blanks and _has_blank(blanks, current)):
+            if not any(cells) and _blank(cells) and not (blanks and _has_blank(blanks, current)):
                 empty_run += 1
                 if empty_run >= stop_after:
                     break
@@ -367,26 +381,32 @@ class SheetReader:
                 cells = _apply_merges(cells, current, merged, merged_values)
             if _only_running_number(cells, columns):
                 continue
+            width = len(cells)
             values: dict[str, object] = {}
             errors: set[str] = set()
-            for col in columns:
-                raw = cells[col.index] if col.index < len(cells) else ""
-                spec = col.spec
+            for index, col, spec, kind, required, parse, checked, memo in plan:
+                raw = cells[index] if index < width else ""
                 if raw == "" or raw is None:
-                    if blanks and (current, first_col + col.index) in blanks:
+                    if blanks and (current, first_col + index) in blanks:
                         self.add("formula-no-value", current, col.letter, spec.name)
                         errors.add(spec.name)
-                    elif spec.required:
+                    elif required:
                         self.add("missing-value", current, col.letter, spec.name, header=spec.headers[0])
                         errors.add(spec.name)
                     continue
-                value, code = col.parse(raw)
-                if spec.kind == "nik":
+                if memo is not None and type(raw) is str:
+                    hit = memo.get(raw)
+                    if hit is None:
+                        hit = memo[raw] = parse(raw)
+                    value, code = hit
+                else:
+                    value, code = parse(raw)
+                if kind == "nik":
                     nik, codes = value  # type: ignore[misc]
                     values["nik"] = nik
-                    for c in codes:
-                        self.add(c, current, col.letter, "nik", raw)
                     if codes:
+                        for c in codes:
+                            self.add(c, current, col.letter, "nik", raw)
                         errors.add("nik")
                     continue
                 if code is not None:
@@ -397,29 +417,28 @@ class SheetReader:
                         values[spec.name] = value
                     continue
                 if value is None:
-                    if spec.required:
+                    if required:
                         self.add("missing-value", current, col.letter, spec.name, header=spec.headers[0])
                         errors.add(spec.name)
                     continue
-                value = self._check_value(spec, col, value, raw, current, errors, today)
-                if value is None:
-                    continue
-                if spec.kind == "place_date":
-                    place, born = value  # type: ignore[misc]
-                    if place:
-                        values.setdefault("tempat_lahir", place)
-                    if born:
-                        values.setdefault("tanggal_lahir", born)
-                    continue
+                if checked:
+                    value = self._check_value(spec, col, value, raw, current, errors, today)
+                    if value is None:
+                        continue
+                    if kind == "place_date":
+                        place, born = value  # type: ignore[misc]
+                        if place:
+                            values.setdefault("tempat_lahir", place)
+                        if born:
+                            values.setdefault("tanggal_lahir", born)
+                        continue
                 values[spec.name] = value
-            check_row(self, values, errors, current, {c.spec.name: c for c in columns}, cells)
-            values.pop("tempat_tanggal_lahir", None)
-            out.append(
-                model.model_construct(
-                    file=file, sheet=sheet, row=current, error_fields=frozenset(errors), **values
-                )
-            )
-        _DUPLICATES[self.kind](self, out, {c.spec.name: c for c in columns})
+            check_row(self, values, errors, current, by_name, cells)
+            values["file"], values["sheet"], values["row"] = file, sheet, current
+            if errors:
+                values["error_fields"] = frozenset(errors)
+            out.append(construct_row(model, values))
+        _DUPLICATES[self.kind](self, out, by_name)
         return out
 
     def _code_params(self, code: str, spec: FieldSpec, raw: object) -> dict[str, object]:
@@ -551,6 +570,28 @@ def _shown(value: object) -> str:
 def _chain(first: list[list[object]], rest: Iterable[list[object]]) -> Iterable[list[object]]:
     yield from first
     yield from rest
+
+
+def _blank(cells: list[object]) -> bool:
+    """No value at all (any() alone would take a row of zeros for blank)."""
+    return all(c == "" or c is None for c in cells)
+
+
+MEMO_SAMPLE = 500
+
+
+def _repeating_columns(sample: list[list[object]], columns: list[_Column]) -> set[int]:
+    """Columns whose text repeats (kecamatan, sector, bank, yes/no, dates): worth remembering parses.
+
+    A parse result depends only on the cell, so rows with the same text can share it; for names
+    and NIKs, which rarely repeat, a memo would only cost memory.
+    """
+    repeating = set()
+    for col in columns:
+        texts = [row[col.index] for row in sample if col.index < len(row) and type(row[col.index]) is str]
+        if len(texts) >= 20 and len(set(texts)) <= len(texts) // 2:
+            repeating.add(col.index)
+    return repeating
 
 
 def _has_blank(blanks: set[tuple[int, int]], row: int) -> bool:

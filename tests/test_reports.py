@@ -1,0 +1,148 @@
+"""Report contexts and their rendering: koperasi and berkala, read back as a reader would."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ukmreport.demo import write_demo_inputs
+from ukmreport.messages import CATEGORIES
+from ukmreport.pipeline import build, prepare
+from ukmreport.period import parse_period
+from ukmreport.region import load_region
+from ukmreport.settings import load_settings
+
+NIK_OR_ACCOUNT = re.compile(r"(?<!\d)\d{8,20}(?!\d)")
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("reports")
+    write_demo_inputs(root / "inputs", seed=11, today=date.today(), region=load_region(None),
+                      settings=load_settings(None), n_businesses=300)
+    return root / "inputs"
+
+
+@pytest.fixture(scope="module")
+def year_build(inputs: Path, tmp_path_factory: pytest.TempPathFactory):
+    return build(inputs, load_settings(None), out=tmp_path_factory.mktemp("out"), only=["koperasi", "berkala"])
+
+
+def text_of(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_koperasi_report_shows_every_category_and_the_candidates(year_build):
+    text = text_of(year_build.out_dir / "koperasi.pdf")
+    for words in CATEGORIES.values():
+        assert words["id"] in text
+    decisions = year_build.run.decisions.cooperatives
+    candidates = [d for d in decisions if d.recognition]
+    assert f"Calon penerima penghargaan ({len(candidates)})" in text
+    inactive = [d for d in decisions if not d.active]
+    assert f"calon pemeriksaan pembubaran ({len(inactive)})" in text
+    html = (year_build.out_dir / "koperasi.html").read_text("utf-8")
+    for d in decisions:
+        assert d.cooperative.nomor_badan_hukum in html
+    assert 20 <= sum(d.category == "sehat" for d in decisions) <= 30
+
+
+def test_koperasi_pages_are_landscape_and_numbered(year_build):
+    reader = PdfReader(year_build.out_dir / "koperasi.pdf")
+    n = len(reader.pages)
+    for i, page in enumerate(reader.pages, 1):
+        assert page.mediabox.width > page.mediabox.height
+        assert f"Halaman {i} dari {n}" in page.extract_text()
+        if i > 1:
+            assert "Nama koperasi" in page.extract_text()  # the header repeats
+
+
+def test_berkala_has_every_section_chart_and_figure(year_build):
+    html = (year_build.out_dir / "berkala.html").read_text("utf-8")
+    text = text_of(year_build.out_dir / "berkala.pdf")
+    for title in ("Daftar isi", "Ringkasan", "Pelaku usaha", "Usulan bantuan", "Koperasi", "Mutu data",
+                  "Per kecamatan", "Per sektor", "Per kelas usaha", "Per jenis kelamin", "Pendataan baru per bulan",
+                  "Menurut status", "Menurut program", "Menurut kategori kesehatan", "Kepatuhan RAT", "Per lembar"):
+        assert title in text, title
+    assert html.count("<svg") >= 5
+    assert "<script" not in html.lower()
+    run = year_build.run
+    assert f"Tahun {run.period.start.year - 1}" in text  # the previous period beside
+
+
+def test_berkala_toc_has_page_numbers(year_build):
+    reader = PdfReader(year_build.out_dir / "berkala.pdf")
+    pages = [page.extract_text() for page in reader.pages]
+    numbers = [int(line) for line in pages[1].splitlines() if line.strip().isdigit()][:5]
+    assert len(numbers) == 5 and numbers == sorted(numbers)
+    for title, number in zip(["Pelaku usaha", "Usulan bantuan", "Koperasi", "Mutu data"], numbers[1:], strict=True):
+        assert pages[number - 1].lstrip().startswith(title), (title, number)
+
+
+def test_leadership_reports_never_show_a_full_nik_or_account(year_build):
+    data = year_build.run.data
+    secrets = {b.nik for b in data.businesses if b.nik} | {b.no_rekening for b in data.businesses if b.no_rekening}
+    secrets |= {p.nik for p in data.proposals if p.nik}
+    for name in ("berkala", "koperasi"):
+        for blob in (text_of(year_build.out_dir / f"{name}.pdf"), (year_build.out_dir / f"{name}.html").read_text()):
+            leaked = [m for m in NIK_OR_ACCOUNT.findall(blob) if m in secrets]
+            assert leaked == [], (name, leaked[:3])
+
+
+def test_quarterly_build_compares_with_the_previous_quarter(inputs, tmp_path):
+    quarter = f"{date.today().year}-Q2"
+    result = build(inputs, load_settings(None), out=tmp_path, period=parse_period(quarter), only=["berkala"],
+                   formats=["html"])
+    html = (result.out_dir / "berkala.html").read_text("utf-8")
+    assert result.out_dir.name == quarter
+    assert f"Triwulan II {date.today().year}" in html and f"Triwulan I {date.today().year}" in html
+    businesses = result.run.data.businesses
+    q2 = parse_period(quarter)
+    new = sum(1 for b in businesses if b.valid and b.tanggal_pendataan and b.tanggal_pendataan in q2)
+    assert new > 0 and f">{new}<" in html.replace(".", "")
+
+
+def test_berkala_context_counts_match_the_data(inputs):
+    from ukmreport.reports import berkala
+
+    settings = load_settings(None)
+    run = prepare(inputs, settings)
+    ctx = berkala.build(run.data, run.decisions, settings, run.region, run.period, run.today)
+    kecamatan = next(t for s in ctx.sections for t in s.tables if t.title == "Per kecamatan")
+    registered = [b for b in run.data.businesses if b.valid and (b.tanggal_pendataan is None
+                                                                  or b.tanggal_pendataan <= run.period.end)]
+    assert kecamatan.total[1] == f"{len(registered):,}".replace(",", ".")
+
+
+def test_validasi_groups_findings_and_caps_long_lists(make_workbook, tmp_path):
+    from tests.conftest import BUSINESS_HEADERS, business_row
+
+    hostile = [business_row(1, NIK="7472014503850001", Kecamatan="<script>alert(1)</script>"),
+               business_row(2, NIK="7472014503850002", Kecamatan="{{ 7*7 }}")]
+    rows = [business_row(i, NIK=f"74720145038{i:05d}", Kecamatan="Betoambri") for i in range(3, 52)]
+    path = make_workbook({"Data UMKM": [BUSINESS_HEADERS, *hostile, *rows]})
+    result = build([path], load_settings(None), out=tmp_path / "out", only=["validasi"], formats=["html"])
+    html = (result.out_dir / "validasi.html").read_text("utf-8")
+    unknown = [f for f in result.run.data.findings if f.code == "unknown-kecamatan"]
+    assert len(unknown) == 51
+    assert "51×" in html and "dan 11 lainnya" in html  # 40 cells shown, the rest counted
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html
+    assert 'href="anotasi/book.xlsx"' in html
+    assert (result.out_dir / "anotasi" / "book.xlsx").is_file()
+
+
+def test_build_writes_annotated_copies_and_lists_them_in_the_manifest(year_build, inputs):
+    import json
+
+    manifest = json.loads((year_build.out_dir / "manifest.json").read_text("utf-8"))
+    copies = [o for o in manifest["outputs"] if o["name"] == "anotasi"]
+    assert {Path(o["path"]).name for o in copies} == {p.name for p in inputs.glob("*.xlsx")}
+    for entry in manifest["inputs"]:
+        import hashlib
+
+        assert hashlib.sha256(Path(entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
