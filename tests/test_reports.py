@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from ukmreport.demo import write_demo_inputs
 from ukmreport.messages import CATEGORIES
-from ukmreport.pipeline import build, prepare
 from ukmreport.period import parse_period
+from ukmreport.pipeline import build, prepare
 from ukmreport.region import load_region
 from ukmreport.settings import load_settings
 
