@@ -11,11 +11,13 @@ copy read back by ukmreport before Excel has saved it reports `formula-no-value`
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -30,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ukmreport.errors import UkmreportError
 from ukmreport.messages import SEVERITY_WORDS, finding_message
 from ukmreport.models import Dataset, Finding
-from ukmreport.xlsx import FORMULA_STARTS
+from ukmreport.xlsx import FORMULA_STARTS, fixed_timestamps
 
 FINDINGS_SHEET = "Temuan"
 AUTHOR = "ukmreport"
@@ -45,7 +47,9 @@ _COMMENT_WIDTH_PX = 280
 _COMMENT_CHARS_PER_LINE = 45  # at that width, in the comment font (Tahoma 8–9 in Excel)
 
 
-def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id") -> list[Path]:
+def write_annotated(
+    data: Dataset, dest_dir: Path, lang: str = "id", when: datetime | None = None
+) -> list[Path]:
     """Write an annotated copy of every readable input with cell findings; return the copies' paths.
 
     Raises UkmreportError when dest_dir is the folder of an input (a copy there would be read as
@@ -80,7 +84,7 @@ def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id") -> list[Pat
         source = Path(label)
         dest = dest_dir / _unique_name(source.name, used)
         try:
-            _annotate_file(source, by_file[label], dest, lang)
+            _annotate_file(source, by_file[label], dest, lang, when)
         except Exception as exc:  # openpyxl fails in many ways on files calamine could read
             failed.append(f"{source.name} ({type(exc).__name__}: {str(exc)[:120]})")
             continue
@@ -100,7 +104,7 @@ def _unique_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _annotate_file(source: Path, findings: list[Finding], dest: Path, lang: str) -> None:
+def _annotate_file(source: Path, findings: list[Finding], dest: Path, lang: str, when: datetime | None) -> None:
     with warnings.catch_warnings():
         # openpyxl warns about every extension it drops; the module docstring says what is lost.
         warnings.simplefilter("ignore")
@@ -109,7 +113,12 @@ def _annotate_file(source: Path, findings: list[Finding], dest: Path, lang: str)
     _findings_sheet(wb, findings, targets, lang)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
-        wb.save(tmp)
+        if when is None:
+            wb.save(tmp)
+        else:  # a build: the same inputs and SOURCE_DATE_EPOCH give the same bytes
+            buffer = io.BytesIO()
+            wb.save(buffer)
+            tmp.write_bytes(fixed_timestamps(buffer.getvalue(), when))
         os.replace(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)

@@ -7,6 +7,7 @@ Output is reproducible: fixed hash salt, no date in the SVG metadata, text kept 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,12 +40,17 @@ def _pyplot() -> Any:
     return plt
 
 
-def _svg(fig: Any) -> str:
+_ID = re.compile(r'(\bid="|url\(#|xlink:href="#|href="#)([^")]+)')
+
+
+def _svg(fig: Any, key: str) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "ukmreport"})
     _pyplot().close(fig)
     text = buffer.getvalue()
-    return text[text.index("<svg") :]  # drop the XML prolog and DOCTYPE: the SVG is inlined in HTML
+    text = text[text.index("<svg") :]  # drop the XML prolog and DOCTYPE: the SVG is inlined in HTML
+    # Several charts share one page: give each chart's element ids its own prefix.
+    return _ID.sub(lambda m: f"{m.group(1)}{key}-{m.group(2)}", text)
 
 
 def bar_chart(
@@ -54,6 +60,7 @@ def bar_chart(
     horizontal: bool = True,
     value_format: Any = None,
     width_cm: float = 9,
+    key: str = "chart",
 ) -> str:
     """One bar per label, one or two series (current and previous period) side by side."""
     plt = _pyplot()
@@ -89,4 +96,4 @@ def bar_chart(
         ax.yaxis.set_visible(False)
         ax.spines["left"].set_visible(False)
     ax.tick_params(length=0)
-    return _svg(fig)  # no legend: the caption says which bar is which, and a legend hides bars
+    return _svg(fig, key)  # no legend: the caption says which bar is which, and a legend hides bars

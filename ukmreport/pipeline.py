@@ -170,7 +170,8 @@ def annotate(run: Run, dest: Path, progress: Progress | None) -> dict[str, str]:
         return {}
     if progress:
         progress("salinan bertanda")
-    written = write_annotated(run.data, dest / ANNOTATED_DIR, run.settings.lang)
+    _, now = today_and_now()
+    written = write_annotated(run.data, dest / ANNOTATED_DIR, run.settings.lang, now.replace(tzinfo=None))
     by_name = {p.name: p for p in written}
     return {
         f.path: f"{ANNOTATED_DIR}/{by_name[Path(f.path).name].name}"

@@ -5,6 +5,9 @@ Every cell value is written as a literal: a text starting with = + - @ stays tex
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -66,7 +69,32 @@ def write_table(
             width = (widths or {}).get(header) or max(10, min(40, len(header) + 4))
             ws.column_dimensions[get_column_letter(i)].width = width
     dest.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(dest)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    dest.write_bytes(fixed_timestamps(buffer.getvalue(), created))
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def fixed_timestamps(data: bytes, when: datetime) -> bytes:
+    """Rewrite an .xlsx with one fixed time (zip entries, modified date): same table, same bytes.
+
+    openpyxl stamps the zip entries and docProps' modified date with the wall clock on save.
+    """
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            content = src.read(info)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + iso + rb"\g<2>", content)
+            dst.writestr(entry, content)
+    return out.getvalue()
 
 
 def _sheet_title(name: str, taken: list[str]) -> str:

@@ -6,6 +6,7 @@ it. People appear only with masked NIK and account numbers (settings.masking.ber
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -101,7 +102,7 @@ def _chart(title: str, keys: list[str], now: Counter, before: Counter, period: P
            horizontal: bool = True) -> Chart:
     svg = charts.bar_chart(
         keys, [(period.label, [now[k] for k in keys]), (previous.label, [before[k] for k in keys])],
-        horizontal=horizontal,
+        horizontal=horizontal, key=re.sub(r"[^a-z0-9]+", "-", title.lower()),
     )
     return Chart(title=title, svg=svg, caption=f"Batang gelap: {period.label}; batang arsir: {previous.label}.")
 
@@ -173,7 +174,7 @@ def _businesses(data: Dataset, settings: Settings, region: Region, period: Perio
         charts=[
             Chart(title="Pendataan baru per bulan",
                   svg=charts.bar_chart([m[1] for m in months], [(period.label, [new_by_month[m[0]] for m in months])],
-                                       horizontal=False, width_cm=16)),
+                                       horizontal=False, width_cm=16, key="pendataan-baru")),
         ] if len(months) > 1 else [],
         tables=[
             _count_table("Per kecamatan", "Kecamatan", kecamatan, kec_now, kec_before, period, previous,
