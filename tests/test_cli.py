@@ -137,3 +137,20 @@ def test_python_m_and_version():
     proc = run("--version")
     assert proc.returncode == 0 and "version" in proc.stdout
 
+
+
+def test_an_office_overrides_the_letterhead_beside_its_config(tmp_path, make_workbook):
+    office = tmp_path / "kantor"
+    (office / "templates").mkdir(parents=True)
+    (office / "ukmreport.toml").write_text(
+        '[office]\ngovernment = "PEMERINTAH KABUPATEN BUTON"\ncity = "Pasarwajo"\n', encoding="utf-8")
+    (office / "templates" / "letterhead.html").write_text(
+        '{% extends "packaged/letterhead.html" %}{% block contact %}Kop khusus Kabupaten Buton{% endblock %}',
+        encoding="utf-8")
+    path = make_workbook({"Data UMKM": [BUSINESS_HEADERS, business_row()]})
+    proc = run("--config", str(office / "ukmreport.toml"), "build", str(path), "--out", str(tmp_path / "r"),
+               "--only", "seleksi", "--format", "html", "--period", "2026")
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "r" / "2026" / "seleksi.html").read_text("utf-8")
+    assert "Kop khusus Kabupaten Buton" in html and "PEMERINTAH KABUPATEN BUTON" in html
+    assert "DINAS KOPERASI DAN USAHA KECIL MENENGAH" in html  # the rest of the packaged letterhead stays
