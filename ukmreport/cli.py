@@ -115,6 +115,9 @@ def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -
         written = write_annotated(data, annotate, settings.lang)
         if not opts.quiet and fmt != "json":
             click.echo("Salinan bertanda: " + (", ".join(str(p) for p in written) or "tidak ada (tanpa temuan)"))
+    if not any(f.readable for f in data.files):
+        _fail("error: no input file could be read (reasons above)")
+        return EXIT_FAIL
     return EXIT_FINDINGS if any(f.severity == "error" for f in data.findings) else EXIT_OK
 
 

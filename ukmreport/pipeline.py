@@ -89,10 +89,17 @@ def read(inputs: Path | list[Path], settings: Settings, today: date, progress: P
     paths = input_files(inputs)
     if not paths:
         raise InputError(f"no workbook (.xlsx) found in {inputs}")
-    data = read_inputs(paths, Context.make(settings, region, today), progress)
-    if not any(f.readable for f in data.files):
-        raise InputError("none of the input files could be read: " + "; ".join(f.path for f in data.files))
-    return region, data
+    return region, read_inputs(paths, Context.make(settings, region, today), progress)
+
+
+def require_readable(data: Dataset) -> None:
+    """Stop a run that has nothing to report on, saying why each file could not be read."""
+    if any(f.readable for f in data.files):
+        return
+    reasons = {f.file: dict(f.params).get("reason", "") for f in data.findings if f.code == "unreadable-file"}
+    raise InputError(
+        "no input file could be read: " + "; ".join(f"{path} ({reasons.get(path, '?')})" for path in reasons)
+    )
 
 
 def decide(run: Run) -> Decisions:
@@ -113,6 +120,7 @@ def prepare(
     """Read, validate and decide: everything before the reports."""
     today, _ = today_and_now()
     region, data = read(inputs, settings, today, progress)
+    require_readable(data)
     run = Run(settings=settings, region=region, today=today, period=period or default_period(today), data=data)
     run.decisions = decide(run)
     return run

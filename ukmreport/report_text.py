@@ -14,6 +14,17 @@ from ukmreport.models import Dataset
 if TYPE_CHECKING:
     from ukmreport.pipeline import BuildResult, Run
 
+# Control characters and bidi overrides in a cell must not drive the terminal (clear the screen,
+# ring, or print the rest of the line reversed): show them escaped.
+_UNSAFE = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)] if c not in (0x0A,)}
+_UNSAFE.update({c: f"\\u{c:04x}" for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def safe(text: str) -> str:
+    """Escape terminal control characters and bidi marks in text that came from a workbook."""
+    return text.translate(_UNSAFE)
+
+
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 WORDS = {
     "id": {"rows": "baris", "valid": "valid", "errors": "baris salah", "warnings": "baris dengan peringatan",
@@ -31,16 +42,16 @@ def findings_text(data: Dataset, lang: str = "id", color: bool = False) -> str:
     for f in data.findings:
         grouped[f.file][f.sheet or ""].append(f)
     for file, sheets in grouped.items():
-        lines.append(click.style(f"{words['file']} {file}", bold=True) if color else f"{words['file']} {file}")
+        lines.append(click.style(f"{words['file']} {safe(file)}", bold=True) if color else f"{words['file']} {safe(file)}")
         for sheet, findings in sheets.items():
             if sheet:
-                lines.append(f"  {sheet}")
+                lines.append(f"  {safe(sheet)}")
             for f in findings:
                 severity = SEVERITY_WORDS[f.severity][lang]
                 label = click.style(f"{severity:<10}", fg=COLORS[f.severity]) if color else f"{severity:<10}"
-                where = f.cell or f.file
-                value = f" [{f.value}]" if f.value else ""
-                lines.append(f"    {label} {where}{value}: {finding_message(f, lang)} ({f.code})")
+                where = safe(f.cell or f.file)
+                value = f" [{safe(f.value)}]" if f.value else ""
+                lines.append(f"    {label} {where}{value}: {safe(finding_message(f, lang))} ({f.code})")
         lines.append("")
     if not data.findings:
         lines.append(words["none"])
@@ -69,7 +80,7 @@ def decisions_text(run: Run, lang: str = "id") -> str:
     for d in run.decisions.proposals:
         p = d.proposal
         verdict = ("LAYAK" if lang == "id" else "ELIGIBLE") if d.eligible else ("TIDAK LAYAK" if lang == "id" else "INELIGIBLE")
-        lines.append(f"  baris {p.row:>4}  {p.nik or '-':<16}  {(p.nama or '-')[:30]:<30}  {p.status:<10}  {verdict}")
+        lines.append(f"  baris {p.row:>4}  {safe(p.nik or '-'):<16}  {safe(p.nama or '-')[:30]:<30}  {p.status:<10}  {verdict}")
         for code in d.reasons:
             lines.append(f"        - {reason_text(code, lang)} ({code})")
         for code in d.notes:
@@ -79,7 +90,7 @@ def decisions_text(run: Run, lang: str = "id") -> str:
     for d in run.decisions.cooperatives:
         c = d.cooperative
         score = fmt.number(d.score, 2) if d.score is not None else "-"
-        lines.append(f"  baris {c.row:>4}  {(c.nama_koperasi or '-')[:40]:<40}  {category_text(d.category, lang):<24} {score:>6}")
+        lines.append(f"  baris {c.row:>4}  {safe(c.nama_koperasi or '-')[:40]:<40}  {category_text(d.category, lang):<24} {score:>6}")
         for code in d.reasons:
             lines.append(f"        - {reason_text(code, lang)} ({code})")
         for code in d.notes:

@@ -134,11 +134,12 @@ class Masking(_Section):
 class Limits(_Section):
     """What an input file may cost before it is refused as unreadable-file."""
 
-    max_file_mb: float = Field(100, gt=0)
+    max_file_mb: float = Field(200, gt=0, description="A 1M-row sheet is ~65 MB; memory is ~2x this.")
     max_uncompressed_mb: float = Field(2048, gt=0)
     max_compression_ratio: float = Field(200, gt=1)
     max_rows: int = Field(1_100_000, gt=0)
     max_columns: int = Field(200, gt=0)
+    max_cells: int = Field(60_000_000, gt=0, description="Filled area rows x columns; ~1.9 GB in calamine.")
     seconds_per_file: float = Field(600, gt=0)
     empty_rows_stop: int = Field(1000, gt=0, description="Stop reading after this many empty rows.")
 
