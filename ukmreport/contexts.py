@@ -52,7 +52,7 @@ class UsulanRow(_Ctx):
     bidang_usaha: str
     bank: str
     no_rekening: str
-    nilai: str  # 'Rp7.000.000'
+    nilai: str  # 'Rp7.000.000,00', as the total under it
 
 
 class UsulanLetter(_Ctx):
@@ -61,6 +61,7 @@ class UsulanLetter(_Ctx):
     program: str
     number: str  # '500.3/___/DKUKM/XI/2026'
     place_date: str  # 'Baubau, 28 November 2026'
+    date: str  # '28 November 2026'
     sifat: str
     lampiran: str  # '1 (satu) berkas'
     hal: str

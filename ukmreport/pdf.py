@@ -1,16 +1,19 @@
 """PDF output: one WeasyPrint render for short documents, parallel pieces merged for long tables.
 
 WeasyPrint lays out about three dense pages a second on one core and holds the whole document in
-memory (a 5,000-row table: ~140 pages, ~45 s, ~1.1 GB). A document whose long table has more than
-``chunk_rows`` rows is therefore cut into pieces along that table: the first piece holds what comes
-before the table (the letter) and its first rows, the next ones continue the table with its header,
-the last holds what follows (total, signature). Each piece is laid out in its own short-lived worker
-process (``max_tasks_per_child=1`` gives its memory back), its page footer left blank; the pieces are
-merged with pypdf, and "Halaman X dari Y" is stamped on every page from one cheap WeasyPrint document
-of blank pages carrying only the footer of style.css. The first piece carries the metadata, the
-PDF/A identification (XMP, output intent) and the attachments, and the merged file keeps them.
+memory (5,000 usulan rows: 283 pages, 85-118 s, 1.17 GB here). A document whose long table has more
+than ``chunk_rows`` rows is therefore cut into pieces along that table: the first piece holds what
+comes before the table (the letter) and its first rows, the next ones continue the table under its
+header, the last holds what follows (total, signature). Each piece is laid out in its own short-lived
+worker process (``max_tasks_per_child=1`` gives its memory back; the workers fork from a forkserver
+that has imported WeasyPrint once), with its page footer left blank. The pieces are merged with pypdf
+and "Halaman X dari Y" is laid over every page from WeasyPrint documents of blank pages that carry
+only style.css's footer, so it looks exactly as in a single render. The first piece carries the
+metadata, the PDF/A identification (XMP, output intent, file ID) and the attachments; the merged file
+keeps its catalog.
 
-A piece ends on a page of its own, so a long table shows one partly filled page per piece boundary.
+A piece ends on a page of its own, so a long table shows one partly filled page per piece boundary
+(9 in 5,000 rows with the default 500-row pieces).
 """
 
 from __future__ import annotations
@@ -75,8 +78,15 @@ def render_pdf(
             html, dest, settings=settings, title=doc[0], author=doc[1], attachments=attachments, pdf_variant=pdf_variant
         )
     return render_chunked(
-        name, ctx, dest, settings, table,
-        attachments=attachments, pdf_variant=pdf_variant, chunk_rows=chunk_rows, workers=workers,
+        name,
+        ctx,
+        dest,
+        settings,
+        table,
+        attachments=attachments,
+        pdf_variant=pdf_variant,
+        chunk_rows=chunk_rows,
+        workers=workers,
     )
 
 
@@ -138,7 +148,7 @@ def slice_context(
     sliced = []
     for s in piece:
         item = items[s.item]
-        sliced.append(item.model_copy(update={rows_field: getattr(item, rows_field)[s.start:s.stop]}))
+        sliced.append(item.model_copy(update={rows_field: getattr(item, rows_field)[s.start : s.stop]}))
     sizes = row_counts(ctx, table)
     part = Part(
         first=first,
@@ -163,7 +173,7 @@ def render_chunked(
     workers: int | None = None,
 ) -> int:
     """Render the report in pieces along its long table, in parallel, into one PDF; return its page count."""
-    workers = max(1, workers or os.cpu_count() or 1)
+    workers = max(1, workers or _cpu_count())
     pieces = plan_pieces(row_counts(ctx, table), chunk_rows, workers)
     title, author = _doc_info(ctx)
     dirs = template_dirs(settings)
@@ -179,12 +189,16 @@ def render_chunked(
         try:
             for i, piece in enumerate(pieces):
                 piece_ctx, part = slice_context(ctx, table, piece, first=i == 0, last=i == len(pieces) - 1)
-                futures.append(pool.submit(
-                    pdf_bytes, render_html(name, piece_ctx, settings, part=part), **common,
-                    attachments=tuple(attachments) if i == 0 else (),
-                    pdf_variant=pdf_variant if i == 0 else None,
-                    label=f"{dest.name} (part {i + 1} of {len(pieces)})",
-                ))
+                futures.append(
+                    pool.submit(
+                        pdf_bytes,
+                        render_html(name, piece_ctx, settings, part=part),
+                        **common,
+                        attachments=tuple(attachments) if i == 0 else (),
+                        pdf_variant=pdf_variant if i == 0 else None,
+                        label=f"{dest.name} (part {i + 1} of {len(pieces)})",
+                    )
+                )
             merged = _Merged()
             for i, future in enumerate(futures):
                 merged.append(future.result()[0])
@@ -193,8 +207,10 @@ def render_chunked(
             sizes = merged.page_sizes
             number_futures = [
                 pool.submit(
-                    pdf_bytes, render_page_numbers(sizes[start:stop], settings, first=start + 1, total=len(sizes)),
-                    **common, label=f"{dest.name} (page numbers)",
+                    pdf_bytes,
+                    render_page_numbers(sizes[start:stop], settings, first=start + 1, total=len(sizes)),
+                    **common,
+                    label=f"{dest.name} (page numbers)",
                 )
                 for start, stop in _spans(len(sizes), min(workers, len(pieces)))
             ]
@@ -214,6 +230,14 @@ def render_chunked(
     except OSError as exc:
         raise RenderError(f"{dest}: {exc.strerror or exc}") from exc
     return len(sizes)
+
+
+def _cpu_count() -> int:
+    """CPUs this process may run on (a container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _process_context() -> multiprocessing.context.BaseContext:
@@ -290,12 +314,14 @@ def _overlay(writer: Any, page: Any, stamp: Any, save: Any, draw: Any) -> None:
 
     form = DecodedStreamObject()
     form.set_data(_content_bytes(stamp))
-    form.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject(stamp.mediabox),
-        NameObject("/Resources"): stamp["/Resources"].clone(writer),
-    })
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(stamp.mediabox),
+            NameObject("/Resources"): stamp["/Resources"].clone(writer),
+        }
+    )
     form_ref = writer._add_object(form.flate_encode())
     # Pieces share one resource dictionary between their pages: give each page its own copy.
     resources = DictionaryObject(page["/Resources"].get_object())

@@ -103,8 +103,12 @@ def render_page_numbers(
     # str(): Markup.replace would escape the quotes it puts in.
     css = Markup(str(stylesheet(dirs, "style.css")).replace("counter(pages)", f'"{total}"'))
     return _render(
-        environment(dirs), PAGE_NUMBERS_TEMPLATE,
-        css=css, sizes=sizes, pages=[sizes.index(size) for size in page_sizes], first=first,
+        environment(dirs),
+        PAGE_NUMBERS_TEMPLATE,
+        css=css,
+        sizes=sizes,
+        pages=[sizes.index(size) for size in page_sizes],
+        first=first,
     )
 
 
@@ -240,7 +244,12 @@ def write_pdf(
 ) -> int:
     """Write html as a PDF (fonts embedded, title and author set); return its page count."""
     data, pages = pdf_bytes(
-        html, template_dirs(settings), title=title, author=author, attachments=attachments, pdf_variant=pdf_variant,
+        html,
+        template_dirs(settings),
+        title=title,
+        author=author,
+        attachments=attachments,
+        pdf_variant=pdf_variant,
         label=Path(dest).name,
     )
     try:

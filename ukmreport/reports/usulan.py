@@ -66,6 +66,7 @@ def _letter(program: str, decisions: list[ProposalDecision], settings: Settings,
         program=program,
         number=letter_number(settings, today),
         place_date=place_date(settings, today),
+        date=fmt.long_date(today),
         sifat=settings.letter.sifat,
         lampiran="1 (satu) berkas",
         hal=settings.letter.subject.format(program=program),
@@ -95,7 +96,7 @@ def _row(no: int, d: ProposalDecision) -> UsulanRow:
         bidang_usaha=(b.sektor or b.bidang_usaha if b else None) or "",
         bank=(b.nama_bank if b else None) or "",
         no_rekening=(b.no_rekening if b else None) or "",
-        nilai=fmt.rupiah(p.nilai_usulan or 0),
+        nilai=fmt.rupiah(p.nilai_usulan or 0, cents=True),
     )
 
 
