@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,18 @@ def test_demo_refuses_a_folder_with_the_offices_files(tmp_path):
     proc = run("demo", cwd=tmp_path)
     assert proc.returncode == 2 and "already holds files" in proc.stderr
     assert (tmp_path / "inputs" / "punya_kantor.xlsx").read_bytes() == b"x"
+
+
+def test_demo_runs_in_a_fresh_clones_inputs_folder(tmp_path):
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "README.md").write_text("# inputs/\n")
+    proc = run("demo", "--businesses", "100", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "inputs").glob("*.xlsx")) == [
+        "data_koperasi.xlsx", "data_pelaku_usaha.xlsx", "usulan_bantuan.xlsx"]
+    assert (tmp_path / "reports" / str(date.today().year) / "usulan.pdf").is_file()
+    again = run("demo", "--businesses", "100", cwd=tmp_path)  # a second demo overwrites its own files
+    assert again.returncode == 0, again.stderr
 
 
 def test_every_command_has_help_and_is_in_the_readme():

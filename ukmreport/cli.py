@@ -188,8 +188,11 @@ def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, ou
 
     settings = opts.settings()
     target = directory or settings.input_dir
-    if target.exists() and any(target.iterdir()) and not (target / ".ukmreport-demo").exists():
-        raise UkmreportError(f"{target} already holds files; give an empty folder: ukmreport demo DIR")
+    if target.exists() and not (target / ".ukmreport-demo").exists():
+        own = [p.name for p in target.iterdir() if not p.name.startswith(".") and p.name != "README.md"]
+        if own:
+            raise UkmreportError(f"{target} already holds files ({', '.join(sorted(own)[:3])}); "
+                                 "give an empty folder: ukmreport demo DIR")
     target.mkdir(parents=True, exist_ok=True)
     (target / ".ukmreport-demo").write_text("Folder ini dibuat oleh `ukmreport demo`.\n", encoding="utf-8")
     today, _ = today_and_now()
