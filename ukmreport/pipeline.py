@@ -145,8 +145,12 @@ def build(
     target = (out or settings.output_dir) / run.period.key
     staging = outputs.staging_dir(target)
     try:
-        run.annotated = annotate(run, staging, progress)
-        written = render_reports(run, [REPORTS[n] for n in names], staging, formats, progress)
+        specs = [REPORTS[n] for n in names]
+        later = [spec for spec in specs if spec.name in NEEDS_ANNOTATED]
+        with AnnotationJob(run, staging) as job:  # openpyxl on the other core while the PDFs render
+            written = render_reports(run, [spec for spec in specs if spec not in later], staging, formats, progress)
+            run.annotated = job.result()
+        written += render_reports(run, later, staging, formats, progress)
         for copy in sorted((staging / ANNOTATED_DIR).glob("*")) if run.annotated else []:
             written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, staging))
         outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions))
@@ -168,24 +172,70 @@ def build(
 
 
 ANNOTATED_DIR = "anotasi"
+NEEDS_ANNOTATED = {"validasi"}  # reports that link to the annotated copies
 
 
-def annotate(run: Run, dest: Path, progress: Progress | None) -> dict[str, str]:
-    """Write the staff's annotated copies into dest/anotasi/; return input -> relative copy path."""
+class AnnotationJob:
+    """Write the staff's annotated copies into dest/anotasi/, in a worker process when one can start.
+
+    The copies cost an openpyxl load and save per workbook (seconds for 5,000 rows) and depend on
+    nothing the reports make, so on a machine with two cores they are written while PDFs render.
+    """
+
+    def __init__(self, run: Run, dest: Path) -> None:
+        self.run, self.dest = run, dest
+        self.pool: Any = None
+        self.future: Any = None
+
+    def __enter__(self) -> AnnotationJob:
+        data = self.run.data
+        if not any(f.sheet for f in data.findings):
+            return self
+        slim = Dataset(files=data.files, findings=data.findings)  # all write_annotated reads
+        _, now = today_and_now()
+        args = (slim, self.dest / ANNOTATED_DIR, self.run.settings.lang, now.replace(tzinfo=None))
+        if (os.cpu_count() or 1) > 1:
+            try:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+                self.future = self.pool.submit(_write_annotated, *args)
+                return self
+            except OSError:  # no processes to be had here: write them in this one
+                self.pool = None
+        self.future = _Done(_write_annotated(*args))
+        return self
+
+    def result(self) -> dict[str, str]:
+        """Input file -> relative path of its annotated copy."""
+        if self.future is None:
+            return {}
+        written: list[Path] = self.future.result()
+        by_name = {p.name: p for p in written}
+        return {
+            f.path: f"{ANNOTATED_DIR}/{by_name[Path(f.path).name].name}"
+            for f in self.run.data.files
+            if Path(f.path).name in by_name
+        }
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Done:
+    def __init__(self, value: list[Path]) -> None:
+        self.value = value
+
+    def result(self) -> list[Path]:
+        return self.value
+
+
+def _write_annotated(data: Dataset, dest: Path, lang: str, when: datetime) -> list[Path]:
     from ukmreport.annotate import write_annotated
 
-    if not any(f.sheet for f in run.data.findings):
-        return {}
-    if progress:
-        progress("salinan bertanda")
-    _, now = today_and_now()
-    written = write_annotated(run.data, dest / ANNOTATED_DIR, run.settings.lang, now.replace(tzinfo=None))
-    by_name = {p.name: p for p in written}
-    return {
-        f.path: f"{ANNOTATED_DIR}/{by_name[Path(f.path).name].name}"
-        for f in run.data.files
-        if Path(f.path).name in by_name
-    }
+    return write_annotated(data, dest, lang, when)
 
 
 def render_reports(
