@@ -246,7 +246,6 @@ class SheetReader:
                 (lower[i] if i < len(lower) and isinstance(lower[i], str) and lower[i].strip() else labels[i])
                 for i in range(max(len(labels), len(lower)))
             ]
-            labels += [""] * 0
             data_pos += 1
         header_row = first_row + data_pos - 1
         columns = self._map_columns(labels, first_col, header_row, index)
@@ -379,7 +378,7 @@ class SheetReader:
                 break
             if merged:
                 cells = _apply_merges(cells, current, merged, merged_values)
-            if _only_running_number(cells, columns):
+            if _only_running_number(cells):
                 continue
             width = len(cells)
             values: dict[str, object] = {}
@@ -609,7 +608,7 @@ def _is_total_row(cells: list[object]) -> bool:
     return False
 
 
-def _only_running_number(cells: list[object], columns: list[_Column]) -> bool:
+def _only_running_number(cells: list[object]) -> bool:
     filled = [c for c in cells if c != "" and c is not None]
     return len(filled) == 1 and cells and cells[0] == filled[0] and isinstance(filled[0], (int, float))
 
@@ -682,9 +681,13 @@ def _check_business(
         values["menerima_kur"] = False
 
 
-def _check_nothing(reader: SheetReader, values: dict, errors: set[str], row: int, cols: dict, cells: list) -> None:
-    if reader.kind is SheetKind.PROPOSALS and values.get("status") is None:
+def _check_proposal(reader: SheetReader, values: dict, errors: set[str], row: int, cols: dict, cells: list) -> None:
+    if values.get("status") is None:  # blank status means Diusulkan: the model's default
         values.pop("status", None)
+
+
+def _no_row_check(reader: SheetReader, values: dict, errors: set[str], row: int, cols: dict, cells: list) -> None:
+    return None
 
 
 def _check_assessment(reader: SheetReader, values: dict, errors: set[str], row: int, cols: dict, cells: list) -> None:
@@ -696,9 +699,9 @@ def _check_assessment(reader: SheetReader, values: dict, errors: set[str], row: 
 
 _ROW_CHECKS = {
     SheetKind.BUSINESSES: _check_business,
-    SheetKind.PROPOSALS: _check_nothing,
-    SheetKind.AID_HISTORY: _check_nothing,
-    SheetKind.COOPERATIVES: _check_nothing,
+    SheetKind.PROPOSALS: _check_proposal,
+    SheetKind.AID_HISTORY: _no_row_check,
+    SheetKind.COOPERATIVES: _no_row_check,
     SheetKind.COOP_ASSESSMENT: _check_assessment,
 }
 
