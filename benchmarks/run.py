@@ -453,11 +453,11 @@ def print_table(res: dict[str, Any]) -> None:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", default=None, help="business rows of the read benchmarks (default 5000,100000)")
-    p.add_argument("--with-million", action="store_true", help="add 1,000,000 rows (minutes; ~3 GB)")
+    p.add_argument("--with-million", action="store_true", help="add 1,000,000 rows (~15 min more; check needs ~4.5 GB today)")
     p.add_argument("--repeat", type=int, default=None, help="runs of each measurement; the best time counts (default 3)")
     p.add_argument("--million-repeat", type=int, default=1, help="runs at 1,000,000 rows (default 1)")
     p.add_argument("--openpyxl-max", type=int, default=None,
-                   help="skip the openpyxl reader above this many rows (it takes ~4 min at 1M)")
+                   help="skip the openpyxl reader above this many rows (~6 min at 1M)")
     p.add_argument("--pdf-rows", type=int, default=None, help="rows of the long-table PDFs (default 5000)")
     p.add_argument("--pdf-reports", default=None, help="reports with a long table to render (default usulan,seleksi)")
     p.add_argument("--only", default="reads,pdf,build,startup", help="sections to run (default all)")
