@@ -25,6 +25,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from tests.conftest import BUSINESS_HEADERS, business_row
+from ukmreport.workbook import column_letter
 
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -81,14 +82,6 @@ class Book:
             self._index[text] = len(self.strings)
             self.strings.append(text)
         return self._index[text]
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    while index > 0:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def _xml_text(text: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from ukmreport.demo import write_demo_inputs
-from ukmreport.messages import CATEGORIES
+from ukmreport.messages import CATEGORIES, reason_text
 from ukmreport.period import parse_period
 from ukmreport.pipeline import build, prepare
 from ukmreport.region import load_region
@@ -48,6 +48,8 @@ def test_koperasi_report_shows_every_category_and_the_candidates(year_build):
     html = (year_build.out_dir / "koperasi.html").read_text("utf-8")
     for d in decisions:
         assert d.cooperative.nomor_badan_hukum in html
+    capped = [d for d in decisions if d.category == "cukup_sehat" and d.score is not None and d.score >= 80]
+    assert capped and html.count(reason_text("score-capped")) == len(capped)
     assert 20 <= sum(d.category == "sehat" for d in decisions) <= 30
 
 

@@ -104,7 +104,7 @@ def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
         kategori=category_text(d.category, lang),
         kategori_key=d.category,
         alasan=[reason_text(r, lang) for r in d.reasons]
-        + (["Skor sehat, tetapi RAT belum dilaksanakan: kategori menjadi Cukup Sehat"]
-           if d.score is not None and d.category == "cukup_sehat" and d.score >= 80 else []),
+        + ([reason_text("score-capped", lang)] if d.score is not None and d.category == "cukup_sehat"
+           and d.score >= 80 else []),
         catatan=[reason_text(n, lang) for n in d.notes],
     )
