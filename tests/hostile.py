@@ -606,18 +606,22 @@ def case_utf16_sheet(folder: Path) -> Path:
     return _write(folder, "lembar-utf16.xlsx", {**parts, SHEET: text.encode("utf-16")})
 
 
+def _sheet_bomb(parts: dict, megabytes: int) -> RawMember:
+    """The good sheet with megabytes of blank space before </sheetData>, deflated."""
+    head, tail = parts[SHEET].split(b"</sheetData>")
+    return _whitespace_bomb(SHEET, head, b"</sheetData>" + tail, megabytes)
+
+
 def case_zip_bomb(folder: Path) -> Path:
     """2.5 GiB of valid sheet XML in about 2.6 MB: refused by its declared size, nothing inflated."""
     parts = good_parts()
-    head, tail = parts[SHEET].split(b"</sheetData>")
-    bomb = _whitespace_bomb(SHEET, head, b"</sheetData>" + tail, 2560)
+    bomb = _sheet_bomb(parts, 2560)
     return write_raw_zip(folder / "bom-zip.xlsx", _members(parts, **{SHEET: bomb}))
 
 
 def case_zip_bomb_overlap(folder: Path) -> Path:
     """40 parts that all point at one 64 MB (62 KB compressed) stream: 2.5 GiB declared."""
     parts = good_parts()
-    head, tail = parts[SHEET].split(b"</sheetData>")
     kernel = _whitespace_bomb("xl/media/k0.xml", b"<x>", b"</x>", 64)
     copies = [
         RawMember(
@@ -631,8 +635,7 @@ def case_zip_bomb_overlap(folder: Path) -> Path:
 def case_zip_bomb_ratio(folder: Path) -> Path:
     """64 MB of sheet XML in 62 KB (about 1000:1): under the size limit, over the ratio limit."""
     parts = good_parts()
-    head, tail = parts[SHEET].split(b"</sheetData>")
-    bomb = _whitespace_bomb(SHEET, head, b"</sheetData>" + tail, 64)
+    bomb = _sheet_bomb(parts, 64)
     return write_raw_zip(folder / "bom-zip-rasio.xlsx", _members(parts, **{SHEET: bomb}))
 
 
