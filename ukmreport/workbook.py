@@ -21,7 +21,9 @@ it before a pre-flight in Python has checked the bytes it will parse:
 * sharedStrings' ``uniqueCount``: calamine reserves memory for that many strings up front.
 
 Sheets are loaded lazily, one at a time, when their rows are first read: a sheet the caller never
-reads (an unknown sheet name) is never parsed, and a finished sheet's memory is released.
+reads (an unknown sheet name) is never parsed, and a finished sheet's memory is released. A sheet
+whose XML is over pieces.PIECED_FROM is read in pieces, each piece through the same pre-flight
+before calamine sees it (pieces.py).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
+from ukmreport import pieces
 from ukmreport.settings import Limits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -100,6 +103,16 @@ class RawSheet:
     rows: Iterator[list[object]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row1, col1, row2, col2)
     formula_blanks: set[tuple[int, int]] = field(default_factory=set)  # (row, col)
+
+    def finish(self) -> bool:
+        """Called once its rows were read; True when `merged` became known only now."""
+        return False
+
+    def read_whole(self) -> None:
+        """Read the sheet again from its first row, in one piece."""
+
+    def close(self) -> None:
+        """Stop whatever still works on this sheet's reading."""
 
 
 @dataclass
@@ -643,6 +656,17 @@ def _fast_scan(package: _Package, info: zipfile.ZipInfo) -> _Area:
     single quotes, ...) the exact scanner walks every tag.
     """
     area = _Area()
+    for _ in scanned_blocks(package, info, area):
+        pass
+    return area
+
+
+def scanned_blocks(package: _Package, info: zipfile.ZipInfo, area: _Area, balanced: bool = False) -> Iterator[bytes]:
+    """The part's XML in blocks cut after a cell or row end, each added to `area` before it is given.
+
+    With `balanced`, every block must account for its own cells (what a reader that parses block
+    by block needs); otherwise only the whole part must. Raises _NeedsExactScan when it cannot.
+    """
     name = info.filename
     starts = ends = 0
     first, buf = True, b""
@@ -661,12 +685,18 @@ def _fast_scan(package: _Package, info: zipfile.ZipInfo) -> _Area:
         if time.monotonic() > package.deadline:
             raise Unreadable(_timeout(package.limits))
         block, buf = buf[:cut], buf[cut:]
-        starts, ends = _fast_block(name, block, area, starts, ends, package.date_styles)
+        block_starts, block_ends = _fast_block(name, block, area, 0, 0, package.date_styles)
+        if balanced and block_starts != block_ends:
+            raise _NeedsExactScan
+        starts, ends = starts + block_starts, ends + block_ends
+        yield block
     if buf:
-        starts, ends = _fast_block(name, buf, area, starts, ends, package.date_styles)
+        block_starts, block_ends = _fast_block(name, buf, area, 0, 0, package.date_styles)
+        starts, ends = starts + block_starts, ends + block_ends
     if starts != ends:
         raise _NeedsExactScan
-    return area
+    if buf:
+        yield buf
 
 
 def _fast_block(
@@ -925,7 +955,8 @@ class _LazySheet(RawSheet):
         # RawSheet's fields are properties here; its dataclass __init__ is not called.
         self.name, self.visible = name, visible
         self._book, self._package, self._info, self._part = book, package, info, part
-        self._loaded = False
+        self._loaded = self._whole = False
+        self._pieced: pieces.PiecedSheet | None = None
 
     def _load(self) -> None:
         if self._loaded:
@@ -934,6 +965,8 @@ class _LazySheet(RawSheet):
         if self._info is None:
             where = f" ({self._part})" if self._part else ""
             raise Unreadable(f"bagian lembar '{name}'{where} tidak ada dalam berkas")
+        if not self._whole and pieces.wanted(self._info) and self._load_pieced():
+            return
         area = _scan_sheet(package, self._info)
         _check_area(name, area, package.limits)
         sheet = _calamine_call(lambda: self._book.get_sheet_by_name(name), f"lembar '{name}' rusak")  # type: ignore[attr-defined]
@@ -948,6 +981,38 @@ class _LazySheet(RawSheet):
         self._merged = _clip_merges(merged, area)
         self._formula_blanks = area.formula_blanks
         self._loaded = True
+
+    def _load_pieced(self) -> bool:
+        sheet_parts = {p.lower() for p in self._package._sheets.values()}
+        sheet = pieces.PiecedSheet(self._package, self._info, self.name, sheet_parts)  # type: ignore[arg-type]
+        try:
+            sheet.start()
+        except pieces.Restart:
+            return False
+        self._pieced = sheet
+        self._first_row, self._first_col = sheet.first_row, sheet.first_col
+        self._rows = sheet.rows()
+        self._merged = []  # Excel writes merged areas after the rows: known when finish() is called
+        self._formula_blanks = sheet.area.formula_blanks  # filled as the pieces are scanned
+        self._loaded = True
+        return True
+
+    def finish(self) -> bool:
+        if self._pieced is None:
+            return False
+        self._rows = iter(())
+        merged = self._pieced.finish()
+        self._merged = _clip_merges(merged, self._pieced.area)
+        self._pieced = None
+        return True
+
+    def read_whole(self) -> None:
+        self.close()
+        self._pieced, self._whole, self._loaded = None, True, False
+
+    def close(self) -> None:
+        if self._pieced is not None:
+            self._pieced.close()
 
     @property  # type: ignore[override]
     def first_row(self) -> int:

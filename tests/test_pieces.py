@@ -1,0 +1,133 @@
+"""A big sheet read in pieces gives exactly what reading it whole gives: rows, findings, refusals.
+
+The size from which a sheet is read in pieces and the size of a piece are made tiny here, so the
+small workbooks of the other tests (the messy ones, the demo's, the hostile corpus) are cut into
+many pieces, and each is read both ways.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import BUSINESS_HEADERS, TODAY, business_row
+from tests.hostile import write_corpus
+from ukmreport import pieces
+from ukmreport.demo import write_demo_inputs
+from ukmreport.validate import Context, read_inputs
+
+DATA = Path(__file__).parent / "data"
+
+
+def read_both_ways(paths: list[Path], ctx: Context, monkeypatch: pytest.MonkeyPatch, piece_bytes: int = 3000):
+    """(whole, pieced, number of pieces calamine parsed) for the same files."""
+    monkeypatch.setattr(pieces, "PIECED_FROM", 1 << 40)
+    whole = read_inputs(paths, ctx)
+    parsed = []
+    original = pieces.PiecedSheet._parse
+
+    def counting(self, book_bytes):  # type: ignore[no-untyped-def]
+        parsed.append(self.name)
+        return original(self, book_bytes)
+
+    monkeypatch.setattr(pieces.PiecedSheet, "_parse", counting)
+    monkeypatch.setattr(pieces, "PIECED_FROM", 0)
+    monkeypatch.setattr(pieces, "PIECE_BYTES", piece_bytes)
+    pieced = read_inputs(paths, ctx)
+    return whole, pieced, len(parsed)
+
+
+def assert_same(whole, pieced) -> None:  # type: ignore[no-untyped-def]
+    assert pieced.findings == whole.findings
+    assert pieced.files == whole.files
+    assert pieced.counts == whole.counts
+    for kind in ("businesses", "proposals", "aid_history", "cooperatives", "assessments"):
+        assert [r.model_dump() for r in getattr(pieced, kind)] == [r.model_dump() for r in getattr(whole, kind)], kind
+
+
+def test_messy_workbooks_read_alike_in_pieces(ctx, monkeypatch):
+    paths = sorted(DATA.glob("*.xlsx"))
+    whole, pieced, parsed = read_both_ways(paths, ctx, monkeypatch)
+    assert parsed > len(paths)  # really cut into pieces
+    assert whole.findings  # the messy files have findings to compare
+    assert_same(whole, pieced)
+
+
+def test_demo_inputs_read_alike_in_pieces(ctx, settings, region, monkeypatch, tmp_path):
+    paths = write_demo_inputs(tmp_path, today=TODAY, region=region, settings=settings, n_businesses=600)
+    whole, pieced, parsed = read_both_ways(paths, ctx, monkeypatch, piece_bytes=20_000)
+    assert parsed > 20
+    assert len(whole.businesses) == 600
+    assert_same(whole, pieced)
+
+
+def test_hostile_corpus_reads_alike_in_pieces(ctx, monkeypatch, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("RAHASIA-XXE")
+    corpus = write_corpus(tmp_path / "corpus", secret)
+    paths = [p for name, p in sorted(corpus.items()) if p.is_file() and not p.is_symlink() and name != "lock_file"]
+    whole, pieced, parsed = read_both_ways(paths, ctx, monkeypatch)
+    assert parsed
+    assert any(f.code == "unreadable-file" for f in whole.findings)
+    assert_same(whole, pieced)
+
+
+def _businesses(tmp_path: Path, rows: list[list[object]], edit=None) -> Path:  # type: ignore[no-untyped-def]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data UMKM"
+    ws.append(BUSINESS_HEADERS)
+    for row in rows:
+        ws.append(row)
+    if edit:
+        edit(ws)
+    path = tmp_path / "umkm.xlsx"
+    wb.save(path)
+    return path
+
+
+def _rows(n: int) -> list[list[object]]:
+    return [business_row(i, NIK=f"74720145038{i:05d}") for i in range(1, n + 1)]
+
+
+def test_a_merge_over_data_rows_found_at_the_end_rereads_the_sheet_whole(ctx, monkeypatch, tmp_path):
+    path = _businesses(tmp_path, _rows(200), lambda ws: ws.merge_cells("H150:H160"))
+    whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
+    assert parsed > 5
+    assert_same(whole, pieced)
+    assert {r.kecamatan for r in pieced.businesses if 150 <= r.row <= 160} == {"Betoambari"}
+
+
+def test_a_far_cell_after_the_data_is_refused_as_when_read_whole(ctx, monkeypatch, tmp_path):
+    def far(ws):  # type: ignore[no-untyped-def]
+        ws.cell(row=250, column=1, value="JUMLAH")  # the data ends here: the reader stops asking
+        ws["XFD1048576"] = "x"
+
+    path = _businesses(tmp_path, _rows(200), far)
+    whole, pieced, _ = read_both_ways([path], ctx, monkeypatch)
+    assert [f.code for f in whole.findings] == ["unreadable-file"]
+    assert_same(whole, pieced)
+
+
+def test_rows_out_of_order_are_reread_whole(ctx, monkeypatch, tmp_path):
+    path = _businesses(tmp_path, _rows(120))
+    # Move row 3's XML after the last row: calamine places it by its number, a piece cannot.
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    start, end = sheet.index(b'<row r="3"'), sheet.index(b'<row r="4"')
+    row3 = sheet[start:end]
+    sheet = sheet[:start] + sheet[end:]
+    close = sheet.index(b"</sheetData>")
+    parts["xl/worksheets/sheet1.xml"] = sheet[:close] + row3 + sheet[close:]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
+    assert parsed > 2
+    assert_same(whole, pieced)
+    assert len(pieced.businesses) == 120

@@ -1,0 +1,311 @@
+"""A big worksheet read in pieces: scanned, parsed and validated at the same time, in little memory.
+
+Read whole, a sheet is decompressed and scanned (workbook.py's pre-flight), then parsed by
+calamine into one grid, then validated: three steps one after the other, and the grid of a
+million-row sheet alone takes a gigabyte. Read in pieces, the sheet's XML is cut at row
+boundaries every PIECE_BYTES; each piece is scanned like the whole sheet would be (its cells'
+area checked against the limits *before* calamine sees it), wrapped in a small workbook of its own
+and parsed by calamine in a second thread (calamine releases the GIL) while the rows of the
+previous piece are validated here. Excel's row and column numbers are kept: a piece's rows start
+where its first cell is, and the rows between pieces are given as blank rows.
+
+The scanning itself (decompressing, the pre-flight's regular expressions, cutting, wrapping) runs
+in a forked copy of this process where the system has fork, so that three things happen at once:
+piece k is validated here, piece k+1 parsed by calamine, piece k+2 scanned by the copy. Only each
+piece's small workbook and the formula cells without a value found in it come back through a pipe.
+
+What a piece cannot know (a comment or odd markup further down, rows out of order, a merged area
+over data rows, which Excel writes after the last row) raises Restart, and the sheet is read whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import pickle
+import re
+import signal
+import warnings
+import zipfile
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from ukmreport import workbook as wb
+
+# Sheets whose XML is larger than this are read in pieces (about 30,000 rows of 22 columns).
+PIECED_FROM = 32 << 20
+# XML per piece: about 7,000 such rows; two pieces are in memory at a time.
+PIECE_BYTES = 8 << 20
+FORK = True  # scan in a forked copy where the system can fork
+
+_SHEET_DATA = re.compile(rb"<sheetData\s*>")
+# calamine reserves room for the cells the dimension claims: a piece must not claim the sheet's.
+_DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
+_END = b"</sheetData></worksheet>"
+_EMPTY_SHEET = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
+)
+
+
+def _row_boundary(data: bytes, after: int) -> int:
+    """The first place after `after` between two rows (after a row's end, or before a row), or -1."""
+    end = data.find(b"</row>", after)
+    if end >= 0:
+        return end + 6
+    return data.find(b"<row ", after)
+
+
+class Restart(Exception):
+    """This sheet cannot be read in pieces after all: read it whole."""
+
+
+def wanted(info: zipfile.ZipInfo) -> bool:
+    return info.file_size > PIECED_FROM
+
+
+class PiecedSheet:
+    """One worksheet part read piece by piece; `start()` parses the first piece."""
+
+    def __init__(self, package: wb._Package, info: zipfile.ZipInfo, name: str, sheet_parts: set[str]) -> None:
+        self.package, self.info, self.name = package, info, name
+        self.area = wb._Area()
+        self._blocks = wb.scanned_blocks(package, info, self.area, balanced=True)
+        self._sheet_parts = sheet_parts
+        self._head = b""
+        self._tail = b""  # the XML after the last row (merged areas), once the part is read to its end
+        self._base: list[tuple[str, bytes | None]] | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._first: tuple[int, int, list[list[object]]] | None = None
+        self.first_row = self.first_col = 1
+        self._messages: Iterator[tuple] = iter(())
+        self._child = 0  # the forked scanner's process id
+        self._next_row = 1
+        self._merged: list = []
+
+    # -- the pieces' XML ------------------------------------------------------------------------
+    def _pieces(self) -> Iterator[bytes]:
+        """Each piece as a worksheet of its own: the sheet's head, some rows, the closing tags."""
+        try:
+            pending: list[bytes] = []
+            size = 0
+            for block in self._blocks:
+                pending.append(block)
+                size += len(block)
+                if not self._head:
+                    if size < PIECE_BYTES:
+                        continue
+                    data = self._take_head(b"".join(pending))
+                    pending, size = [data], len(data)
+                if size < PIECE_BYTES:
+                    continue
+                data, start = b"".join(pending), 0
+                while len(data) - start >= PIECE_BYTES:
+                    cut = _row_boundary(data, start + PIECE_BYTES)
+                    if cut < 0:
+                        break
+                    yield self._head + data[start:cut] + _END
+                    start = cut
+                pending, size = [data[start:]], len(data) - start
+            data = b"".join(pending)
+            if not self._head:
+                data = self._take_head(data)
+            end = data.find(b"</sheetData>")
+            if end < 0:
+                raise Restart
+            self._tail = data[end:]
+            yield self._head + data
+        except wb._NeedsExactScan as exc:
+            raise Restart from exc
+
+    def _take_head(self, data: bytes) -> bytes:
+        """Keep the XML before the first row (without its dimension); return what follows."""
+        match = _SHEET_DATA.search(data)
+        root = wb._root_tag(data)
+        if match is None or root is None or root.group(1) != b"worksheet":
+            raise Restart  # a prefixed root, an empty <sheetData/> or a head over a piece long
+        self._head = _DIMENSION.sub(b"", data[: match.end()])
+        return data[match.end() :]
+
+    def _workbook(self, xml: bytes) -> bytes:
+        """A workbook holding this piece: every other part as in the file, other sheets empty."""
+        if self._base is None:
+            own = self.info.filename.lower()
+            self._base = [
+                (i.filename, None if i.filename.lower() == own else _EMPTY_SHEET)
+                if i.filename.lower() in self._sheet_parts or i.filename.lower() == own
+                else (i.filename, self.package.read(i))
+                for i in self.package.infos
+                if not i.is_dir()
+            ]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as zf:
+            for name, data in self._base:
+                zf.writestr(name, xml if data is None else data)
+        return out.getvalue()
+
+    def _scan(self) -> Iterator[tuple]:
+        """What the scanner says: ("piece", its workbook, formula blanks found in it), then ("end", ...)."""
+        seen: set[tuple[int, int]] = set()
+        for xml in self._pieces():
+            self._check()
+            blanks = self.area.formula_blanks
+            new = blanks - seen if len(blanks) != len(seen) else set()
+            seen |= new
+            yield ("piece", self._workbook(xml), new)
+        area = self.area
+        yield ("end", self._tail, (area.min_row, area.max_row, area.min_col, area.max_col))
+
+    def _forked_scan(self) -> Iterator[tuple]:
+        """The same messages, from a forked copy of this process that scans while this one works."""
+        read_fd, write_fd = os.pipe()
+        with warnings.catch_warnings():  # Python 3.12 warns when other threads (a progress bar) run
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:  # the copy: never returns into the caller's code
+            code = 0
+            try:
+                os.close(read_fd)
+                with os.fdopen(write_fd, "wb") as out:
+                    try:
+                        for message in self._scan():
+                            pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
+                            out.flush()
+                    except Restart:
+                        pickle.dump(("restart",), out)
+                    except wb.Unreadable as exc:
+                        pickle.dump(("unreadable", str(exc)), out)
+                    except BaseException as exc:  # anything else: the sheet is read whole, here
+                        pickle.dump(("failed", repr(exc)), out)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write_fd)
+        self._child = pid
+        with os.fdopen(read_fd, "rb") as pipe:
+            while True:
+                try:
+                    message = pickle.load(pipe)
+                except Exception as exc:  # the copy was killed (out of memory, a signal)
+                    raise Restart from exc
+                if message[0] == "unreadable":
+                    raise wb.Unreadable(message[1])
+                if message[0] in ("restart", "failed"):
+                    raise Restart
+                yield message
+                if message[0] == "end":
+                    return
+
+    def _next_book(self) -> bytes | None:
+        """The next piece's workbook (its formula blanks noted), or None after the last one."""
+        for message in self._messages:
+            if message[0] == "piece":
+                self.area.formula_blanks.update(message[2])
+                return message[1]
+            self._tail = message[1]
+            area = self.area
+            area.min_row, area.max_row, area.min_col, area.max_col = message[2]
+            return None
+        return None
+
+    # -- parsing ----------------------------------------------------------------------------------
+    def _check(self) -> None:
+        wb._check_area(self.name, self.area, self.package.limits)
+
+    def _parse(self, book_bytes: bytes) -> object:
+        """In the second thread: calamine parses one piece (it does not hold the GIL meanwhile)."""
+        book = wb._calamine_open(book_bytes)
+        return wb._calamine_call(lambda: book.get_sheet_by_name(self.name), f"lembar '{self.name}' rusak")  # type: ignore[attr-defined]
+
+    def _submit(self, book: bytes) -> Future:
+        assert self._pool is not None
+        return self._pool.submit(self._parse, book)
+
+    def _cells(self, sheet: object) -> tuple[int, int, list[list[object]]]:
+        what = f"isi lembar '{self.name}' rusak"
+        self._merged = wb._calamine_call(lambda: sheet.merged_cell_ranges or [], what)  # type: ignore[attr-defined]
+        start = wb._calamine_call(lambda: sheet.start, what)  # type: ignore[attr-defined]
+        if start is None:
+            return 0, 0, []
+        rows = wb._calamine_call(lambda: sheet.to_python(skip_empty_area=True), what)  # type: ignore[attr-defined]
+        return start[0], start[1], rows
+
+    def start(self) -> None:
+        """Scan and parse the first piece: where the sheet's cells begin."""
+        self._messages = self._forked_scan() if hasattr(os, "fork") and FORK else self._scan()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ukmreport-piece")
+        try:
+            first = self._next_book()
+            if first is None:
+                raise Restart
+            row, col, cells = self._cells(self._submit(first).result())
+        except BaseException:
+            self.close()
+            raise
+        self._first = (row, col, cells)
+        self.first_row, self.first_col = row + 1, col + 1
+        self._next_row = self.first_row
+
+    def rows(self) -> Iterator[list[object]]:
+        """Every row from the first filled one, each piece parsed while the one before is read."""
+        try:
+            assert self._first is not None
+            row, col, cells = self._first
+            self._first = None
+            book = self._next_book()
+            while book is not None:
+                upcoming = self._submit(book)  # parsed in the second thread while ...
+                yield from self._give(row, col, cells)  # ... these rows are validated
+                book = self._next_book()
+                row, col, cells = self._cells(upcoming.result())
+            yield from self._give(row, col, cells)
+        finally:
+            self.close(stop_scanner=False)  # finish() may still need what the scanner says
+
+    def _give(self, row: int, col: int, cells: list[list[object]]) -> Iterator[list[object]]:
+        if not cells:
+            return
+        if row + 1 < self._next_row or col + 1 < self.first_col:
+            raise Restart  # rows out of order, or a cell left of the first piece's first column
+        for _ in range(row + 1 - self._next_row):
+            yield []
+        self._next_row = row + 1 + len(cells)
+        pad = col + 1 - self.first_col
+        if pad:
+            lead = [""] * pad
+            for cells_row in cells:
+                yield lead + cells_row
+        else:
+            yield from cells
+
+    def finish(self) -> list:
+        """Scan what the reader did not ask for (the limits apply to the whole sheet); the merges."""
+        self.close(stop_scanner=False)
+        if not self._tail:
+            while self._next_book() is not None:  # scanned (the limits apply to the whole sheet), not parsed
+                pass
+            self._reap()
+            self._check()
+            book = wb._calamine_open(self._workbook(self._head + self._tail))
+            sheet = wb._calamine_call(lambda: book.get_sheet_by_name(self.name), f"lembar '{self.name}' rusak")  # type: ignore[attr-defined]
+            self._merged = wb._calamine_call(lambda: sheet.merged_cell_ranges or [], f"lembar '{self.name}' rusak")
+        return self._merged
+
+    def close(self, stop_scanner: bool = True) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if stop_scanner:
+            self._reap(kill=True)
+
+    def _reap(self, kill: bool = False) -> None:
+        if not self._child:
+            return
+        if kill:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._child, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._child, 0)
+        self._child = 0
