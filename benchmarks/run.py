@@ -453,7 +453,7 @@ def print_table(res: dict[str, Any]) -> None:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", default=None, help="business rows of the read benchmarks (default 5000,100000)")
-    p.add_argument("--with-million", action="store_true", help="add 1,000,000 rows (~15 min more; check needs ~4.5 GB today)")
+    p.add_argument("--with-million", action="store_true", help="add 1,000,000 rows (~10 min more; bare calamine needs 2.5 GB, check ~2 GB)")
     p.add_argument("--repeat", type=int, default=None, help="runs of each measurement; the best time counts (default 3)")
     p.add_argument("--million-repeat", type=int, default=1, help="runs at 1,000,000 rows (default 1)")
     p.add_argument("--openpyxl-max", type=int, default=None,
