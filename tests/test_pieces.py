@@ -7,6 +7,8 @@ many pieces, and each is read both ways.
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import openpyxl
@@ -47,7 +49,9 @@ def assert_same(whole, pieced) -> None:  # type: ignore[no-untyped-def]
         assert [r.model_dump() for r in getattr(pieced, kind)] == [r.model_dump() for r in getattr(whole, kind)], kind
 
 
-def test_messy_workbooks_read_alike_in_pieces(ctx, monkeypatch):
+@pytest.mark.parametrize("fork", [True, False], ids=["scanned-by-a-forked-copy", "scanned-here"])
+def test_messy_workbooks_read_alike_in_pieces(ctx, monkeypatch, fork):
+    monkeypatch.setattr(pieces, "FORK", fork)
     paths = sorted(DATA.glob("*.xlsx"))
     whole, pieced, parsed = read_both_ways(paths, ctx, monkeypatch)
     assert parsed > len(paths)  # really cut into pieces
@@ -131,3 +135,23 @@ def test_rows_out_of_order_are_reread_whole(ctx, monkeypatch, tmp_path):
     assert parsed > 2
     assert_same(whole, pieced)
     assert len(pieced.businesses) == 120
+
+
+def test_a_scanner_that_dies_makes_the_sheet_read_whole(ctx, monkeypatch, tmp_path):
+    path = _businesses(tmp_path, _rows(150))
+    sent = []
+    original = pieces.PiecedSheet._scan
+
+    def dying(self):  # type: ignore[no-untyped-def]
+        for message in original(self):
+            sent.append(message[0])
+            if len(sent) == 3:  # in the forked copy: as if the kernel killed it for memory
+                os.kill(os.getpid(), signal.SIGKILL)
+            yield message
+
+    monkeypatch.setattr(pieces.PiecedSheet, "_scan", dying)
+    monkeypatch.setattr(pieces, "FORK", True)  # the copy dies, never this process
+    whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
+    assert parsed >= 2  # two pieces arrived before the copy died
+    assert_same(whole, pieced)
+    assert len(pieced.businesses) == 150
