@@ -37,6 +37,7 @@ def read_both_ways(paths: list[Path], ctx: Context, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(pieces.PiecedSheet, "_parse", counting)
     monkeypatch.setattr(pieces, "PIECED_FROM", 0)
     monkeypatch.setattr(pieces, "PIECE_BYTES", piece_bytes)
+    monkeypatch.setattr(pieces, "FIRST_PIECE_BYTES", piece_bytes // 2)
     pieced = read_inputs(paths, ctx)
     return whole, pieced, len(parsed)
 
@@ -155,3 +156,17 @@ def test_a_scanner_that_dies_makes_the_sheet_read_whole(ctx, monkeypatch, tmp_pa
     assert parsed >= 2  # two pieces arrived before the copy died
     assert_same(whole, pieced)
     assert len(pieced.businesses) == 150
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["scanned-by-a-forked-copy", "scanned-here"])
+def test_a_total_row_halfway_ends_the_data_as_when_read_whole(ctx, monkeypatch, tmp_path, fork):
+    def total(ws):  # type: ignore[no-untyped-def]
+        ws.cell(row=100, column=1, value="JUMLAH")  # rows below it are notes, not data
+        ws.merge_cells("A120:C120")  # and a merge below the data: no reason to read the sheet whole
+
+    monkeypatch.setattr(pieces, "FORK", fork)
+    path = _businesses(tmp_path, _rows(200), total)
+    whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
+    assert parsed >= 2
+    assert_same(whole, pieced)
+    assert len(pieced.businesses) == 98 and not any(f.code == "unreadable-file" for f in pieced.findings)

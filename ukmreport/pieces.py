@@ -37,6 +37,7 @@ from ukmreport import workbook as wb
 PIECED_FROM = 32 << 20
 # XML per piece: about 7,000 such rows; two pieces are in memory at a time.
 PIECE_BYTES = 8 << 20
+FIRST_PIECE_BYTES = 1 << 20
 FORK = True  # scan in a forked copy where the system can fork
 
 _SHEET_DATA = re.compile(rb"<sheetData\s*>")
@@ -90,23 +91,24 @@ class PiecedSheet:
         try:
             pending: list[bytes] = []
             size = 0
+            limit = FIRST_PIECE_BYTES  # nothing overlaps the first piece's parse: keep it short
             for block in self._blocks:
                 pending.append(block)
                 size += len(block)
                 if not self._head:
-                    if size < PIECE_BYTES:
+                    if size < limit:
                         continue
                     data = self._take_head(b"".join(pending))
                     pending, size = [data], len(data)
-                if size < PIECE_BYTES:
+                if size < limit:
                     continue
                 data, start = b"".join(pending), 0
-                while len(data) - start >= PIECE_BYTES:
-                    cut = _row_boundary(data, start + PIECE_BYTES)
+                while len(data) - start >= limit:
+                    cut = _row_boundary(data, start + limit)
                     if cut < 0:
                         break
                     yield self._head + data[start:cut] + _END
-                    start = cut
+                    start, limit = cut, PIECE_BYTES
                 pending, size = [data[start:]], len(data) - start
             data = b"".join(pending)
             if not self._head:
@@ -146,7 +148,8 @@ class PiecedSheet:
         return out.getvalue()
 
     def _scan(self) -> Iterator[tuple]:
-        """What the scanner says: ("piece", its workbook, formula blanks found in it), then ("end", ...)."""
+        """What the scanner says: ("piece", its workbook, formula blanks found in it) for each piece,
+        then ("end", the XML before the rows, the XML after them, the cells' area)."""
         seen: set[tuple[int, int]] = set()
         for xml in self._pieces():
             self._check()
@@ -155,7 +158,7 @@ class PiecedSheet:
             seen |= new
             yield ("piece", self._workbook(xml), new)
         area = self.area
-        yield ("end", self._tail, (area.min_row, area.max_row, area.min_col, area.max_col))
+        yield ("end", self._head, self._tail, (area.min_row, area.max_row, area.min_col, area.max_col))
 
     def _forked_scan(self) -> Iterator[tuple]:
         """The same messages, from a forked copy of this process that scans while this one works."""
@@ -204,9 +207,9 @@ class PiecedSheet:
             if message[0] == "piece":
                 self.area.formula_blanks.update(message[2])
                 return message[1]
-            self._tail = message[1]
+            self._head, self._tail = message[1], message[2]  # set in the scanner's process
             area = self.area
-            area.min_row, area.max_row, area.min_col, area.max_col = message[2]
+            area.min_row, area.max_row, area.min_col, area.max_col = message[3]
             return None
         return None
 
