@@ -54,7 +54,7 @@ def test_reading_validating_and_grouping_findings_grow_linearly(ctx, settings, r
 
         def work(path: Path = path) -> None:
             data = read_inputs([path], ctx)
-            assert any(f.code == "duplicate-nik" for f in data.findings) or data.findings
+            assert data.findings  # the generator plants errors: findings to group
             check_json(data, "id")
             report_text.findings_text(data, "id", color=False)
 
