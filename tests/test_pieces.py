@@ -8,7 +8,9 @@ many pieces, and each is read both ways.
 from __future__ import annotations
 
 import os
+import re
 import signal
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -24,17 +26,17 @@ DATA = Path(__file__).parent / "data"
 
 
 def read_both_ways(paths: list[Path], ctx: Context, monkeypatch: pytest.MonkeyPatch, piece_bytes: int = 3000):
-    """(whole, pieced, number of pieces calamine parsed) for the same files."""
+    """(whole, pieced, number of pieces given to calamine) for the same files."""
     monkeypatch.setattr(pieces, "PIECED_FROM", 1 << 40)
     whole = read_inputs(paths, ctx)
     parsed = []
-    original = pieces.PiecedSheet._parse
+    original = pieces.PiecedSheet._submit
 
-    def counting(self, book_bytes):  # type: ignore[no-untyped-def]
+    def counting(self, book):  # type: ignore[no-untyped-def]
         parsed.append(self.name)
-        return original(self, book_bytes)
+        return original(self, book)
 
-    monkeypatch.setattr(pieces.PiecedSheet, "_parse", counting)
+    monkeypatch.setattr(pieces.PiecedSheet, "_submit", counting)
     monkeypatch.setattr(pieces, "PIECED_FROM", 0)
     monkeypatch.setattr(pieces, "PIECE_BYTES", piece_bytes)
     monkeypatch.setattr(pieces, "FIRST_PIECE_BYTES", piece_bytes // 2)
@@ -79,7 +81,7 @@ def test_hostile_corpus_reads_alike_in_pieces(ctx, monkeypatch, tmp_path):
     assert_same(whole, pieced)
 
 
-def _businesses(tmp_path: Path, rows: list[list[object]], edit=None) -> Path:  # type: ignore[no-untyped-def]
+def _businesses(tmp_path: Path, rows: list[list[object]], edit=None, shared: bool = False) -> Path:  # type: ignore[no-untyped-def]
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Data UMKM"
@@ -90,6 +92,43 @@ def _businesses(tmp_path: Path, rows: list[list[object]], edit=None) -> Path:  #
         edit(ws)
     path = tmp_path / "umkm.xlsx"
     wb.save(path)
+    return _with_shared_strings(path) if shared else path
+
+
+_INLINE = re.compile(rb'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>', re.S)
+
+
+def _with_shared_strings(path: Path) -> Path:
+    """Rewrite openpyxl's inline strings as Excel writes text: a sharedStrings part and indexes."""
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    strings: dict[bytes, int] = {}
+
+    def shared(m: re.Match[bytes]) -> bytes:
+        index = strings.setdefault(m.group(3), len(strings))
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (m.group(1), m.group(2), index)
+
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = _INLINE.sub(shared, parts[sheet])
+    parts["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main">' + b"".join(b"<si><t>%s</t></si>" % t for t in strings) + b"</sst>"
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    assert b't="s"' in parts[sheet] and b"inlineStr" not in parts[sheet]
     return path
 
 
@@ -97,27 +136,30 @@ def _rows(n: int) -> list[list[object]]:
     return [business_row(i, NIK=f"74720145038{i:05d}") for i in range(1, n + 1)]
 
 
-def test_a_merge_over_data_rows_found_at_the_end_rereads_the_sheet_whole(ctx, monkeypatch, tmp_path):
-    path = _businesses(tmp_path, _rows(200), lambda ws: ws.merge_cells("H150:H160"))
+@pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
+def test_a_merge_over_data_rows_found_at_the_end_rereads_the_sheet_whole(ctx, monkeypatch, tmp_path, shared):
+    path = _businesses(tmp_path, _rows(200), lambda ws: ws.merge_cells("H150:H160"), shared)
     whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
     assert parsed > 5
     assert_same(whole, pieced)
     assert {r.kecamatan for r in pieced.businesses if 150 <= r.row <= 160} == {"Betoambari"}
 
 
-def test_a_far_cell_after_the_data_is_refused_as_when_read_whole(ctx, monkeypatch, tmp_path):
+@pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
+def test_a_far_cell_after_the_data_is_refused_as_when_read_whole(ctx, monkeypatch, tmp_path, shared):
     def far(ws):  # type: ignore[no-untyped-def]
         ws.cell(row=250, column=1, value="JUMLAH")  # the data ends here: the reader stops asking
         ws["XFD1048576"] = "x"
 
-    path = _businesses(tmp_path, _rows(200), far)
+    path = _businesses(tmp_path, _rows(200), far, shared)
     whole, pieced, _ = read_both_ways([path], ctx, monkeypatch)
     assert [f.code for f in whole.findings] == ["unreadable-file"]
     assert_same(whole, pieced)
 
 
-def test_rows_out_of_order_are_reread_whole(ctx, monkeypatch, tmp_path):
-    path = _businesses(tmp_path, _rows(120))
+@pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
+def test_rows_out_of_order_are_reread_whole(ctx, monkeypatch, tmp_path, shared):
+    path = _businesses(tmp_path, _rows(120), shared=shared)
     # Move row 3's XML after the last row: calamine places it by its number, a piece cannot.
     import zipfile
 
@@ -138,15 +180,16 @@ def test_rows_out_of_order_are_reread_whole(ctx, monkeypatch, tmp_path):
     assert len(pieced.businesses) == 120
 
 
-def test_a_scanner_that_dies_makes_the_sheet_read_whole(ctx, monkeypatch, tmp_path):
-    path = _businesses(tmp_path, _rows(150))
+@pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
+def test_a_scanner_that_dies_makes_the_sheet_read_whole(ctx, monkeypatch, tmp_path, shared):
+    path = _businesses(tmp_path, _rows(150), shared=shared)
     sent = []
     original = pieces.PiecedSheet._scan
 
     def dying(self):  # type: ignore[no-untyped-def]
         for message in original(self):
             sent.append(message[0])
-            if len(sent) == 3:  # in the forked copy: as if the kernel killed it for memory
+            if sent.count("piece") == 3:  # in the forked copy: as if the kernel killed it for memory
                 os.kill(os.getpid(), signal.SIGKILL)
             yield message
 
@@ -159,13 +202,14 @@ def test_a_scanner_that_dies_makes_the_sheet_read_whole(ctx, monkeypatch, tmp_pa
 
 
 @pytest.mark.parametrize("fork", [True, False], ids=["scanned-by-a-forked-copy", "scanned-here"])
-def test_a_total_row_halfway_ends_the_data_as_when_read_whole(ctx, monkeypatch, tmp_path, fork):
+@pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
+def test_a_total_row_halfway_ends_the_data_as_when_read_whole(ctx, monkeypatch, tmp_path, shared, fork):
     def total(ws):  # type: ignore[no-untyped-def]
         ws.cell(row=100, column=1, value="JUMLAH")  # rows below it are notes, not data
         ws.merge_cells("A120:C120")  # and a merge below the data: no reason to read the sheet whole
 
     monkeypatch.setattr(pieces, "FORK", fork)
-    path = _businesses(tmp_path, _rows(200), total)
+    path = _businesses(tmp_path, _rows(200), total, shared)
     whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
     assert parsed >= 2
     assert_same(whole, pieced)

@@ -44,10 +44,28 @@ _SHEET_DATA = re.compile(rb"<sheetData\s*>")
 # calamine reserves room for the cells the dimension claims: a piece must not claim the sheet's.
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
 _END = b"</sheetData></worksheet>"
+_STRING_ITEM = re.compile(rb"<si[\s>/]")
+_EMPTY_STRINGS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'
+)
+_STRINGS_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+)
 _EMPTY_SHEET = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
 )
+
+
+def _zip(parts: list[tuple[str, bytes | None]], empty_strings: str | None) -> bytes:
+    """The parts as a zip (stored: calamine reads it at once); the named strings part emptied."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, data in parts:
+            zf.writestr(name, _EMPTY_STRINGS if name.lower() == empty_strings else (data or b""))
+    return out.getvalue()
 
 
 def _row_boundary(data: bytes, after: int) -> int:
@@ -81,6 +99,10 @@ class PiecedSheet:
         self._first: tuple[int, int, list[list[object]]] | None = None
         self.first_row = self.first_col = 1
         self._messages: Iterator[tuple] = iter(())
+        self._sst_part: str | None = package.shared_strings
+        self._strings_sent = False
+        self._strings_future: Future | None = None
+        self._strings_list: list[object] | None = None
         self._child = 0  # the forked scanner's process id
         self._next_row = 1
         self._merged: list = []
@@ -130,8 +152,8 @@ class PiecedSheet:
         self._head = _DIMENSION.sub(b"", data[: match.end()])
         return data[match.end() :]
 
-    def _workbook(self, xml: bytes) -> bytes:
-        """A workbook holding this piece: every other part as in the file, other sheets empty."""
+    def _base_parts(self) -> list[tuple[str, bytes | None]]:
+        """Every part of the file as it is, but the worksheets: this one None, the others empty."""
         if self._base is None:
             own = self.info.filename.lower()
             self._base = [
@@ -141,22 +163,31 @@ class PiecedSheet:
                 for i in self.package.infos
                 if not i.is_dir()
             ]
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as zf:
-            for name, data in self._base:
-                zf.writestr(name, xml if data is None else data)
-        return out.getvalue()
+        return self._base
+
+    def _workbook(self, xml: bytes, indexed: bool = False) -> bytes:
+        """A workbook holding this piece: every other part as in the file, other sheets empty."""
+        empty = self._sst_part.lower() if indexed and self._sst_part else None
+        parts = [(name, xml if data is None else data) for name, data in self._base_parts()]
+        return _zip(parts, empty)
 
     def _scan(self) -> Iterator[tuple]:
-        """What the scanner says: ("piece", its workbook, formula blanks found in it) for each piece,
-        then ("end", the XML before the rows, the XML after them, the cells' area)."""
+        """What the scanner says: ("piece", its workbook, formula blanks found in it, indexed) for each
+        piece, then ("end", the XML before the rows, the XML after them, the cells' area); before
+        the first indexed piece ("strings", a workbook listing the shared strings)."""
         seen: set[tuple[int, int]] = set()
         for xml in self._pieces():
             self._check()
             blanks = self.area.formula_blanks
             new = blanks - seen if len(blanks) != len(seen) else set()
             seen |= new
-            yield ("piece", self._workbook(xml), new)
+            # The first piece keeps its strings: it is parsed at once, the list of strings is made
+            # while it is validated.
+            indexed = self._strings_sent and self._indexable(xml)
+            yield ("piece", self._workbook(xml.replace(b' t="s"', b' t="str"') if indexed else xml, indexed), new, indexed)
+            if not self._strings_sent and self._sst_part is not None:
+                yield ("strings", self._strings_book())
+                self._strings_sent = True
         area = self.area
         yield ("end", self._head, self._tail, (area.min_row, area.max_row, area.min_col, area.max_col))
 
@@ -201,12 +232,16 @@ class PiecedSheet:
                 if message[0] == "end":
                     return
 
-    def _next_book(self) -> bytes | None:
-        """The next piece's workbook (its formula blanks noted), or None after the last one."""
+    def _next_book(self) -> tuple[bytes, bool] | None:
+        """The next piece's workbook and whether it is indexed (its formula blanks noted), or None."""
         for message in self._messages:
+            if message[0] == "strings":
+                if self._pool is not None:  # not when finish() only drains the scanner
+                    self._strings_future = self._pool.submit(self._parse, message[1])
+                continue
             if message[0] == "piece":
                 self.area.formula_blanks.update(message[2])
-                return message[1]
+                return message[1], message[3]
             self._head, self._tail = message[1], message[2]  # set in the scanner's process
             area = self.area
             area.min_row, area.max_row, area.min_col, area.max_col = message[3]
@@ -222,18 +257,58 @@ class PiecedSheet:
         book = wb._calamine_open(book_bytes)
         return wb._calamine_call(lambda: book.get_sheet_by_name(self.name), f"lembar '{self.name}' rusak")  # type: ignore[attr-defined]
 
-    def _submit(self, book: bytes) -> Future:
+    def _submit(self, book: tuple[bytes, bool]) -> Future:
         assert self._pool is not None
-        return self._pool.submit(self._parse, book)
+        return self._pool.submit(self._parse, book[0])
 
-    def _cells(self, sheet: object) -> tuple[int, int, list[list[object]]]:
+    def _cells(self, sheet: object, indexed: bool) -> tuple[int, int, list[list[object]]]:
         what = f"isi lembar '{self.name}' rusak"
         self._merged = wb._calamine_call(lambda: sheet.merged_cell_ranges or [], what)  # type: ignore[attr-defined]
         start = wb._calamine_call(lambda: sheet.start, what)  # type: ignore[attr-defined]
         if start is None:
             return 0, 0, []
         rows = wb._calamine_call(lambda: sheet.to_python(skip_empty_area=True), what)  # type: ignore[attr-defined]
+        if indexed:
+            strings = self._strings()
+            try:
+                rows = [[strings[int(c)] if type(c) is str and c else c for c in row] for row in rows]
+            except (ValueError, IndexError) as exc:
+                raise Restart from exc
         return start[0], start[1], rows
+
+    # -- shared strings ----------------------------------------------------------------------------
+    # A piece's workbook would carry the whole sharedStrings part, and calamine would parse all of
+    # it again for every piece (half a million strings take it about 0.4 s). So its string cells
+    # become literal-text cells holding their index (t="s" -> t="str"), parsed without the strings,
+    # and the indexes are looked up here in the list calamine made once, from a sheet that names
+    # every shared string in turn: the texts are exactly calamine's. A piece with any cell typed
+    # otherwise as text or error keeps the strings part instead.
+    def _indexable(self, xml: bytes) -> bool:
+        if self._sst_part is None or b' t="s"' not in xml:
+            return False
+        return not any(mark in xml for mark in (b"inlineStr", b't="str"', b't="e"', b't="d"', b"t='"))
+
+    def _strings_book(self) -> bytes:
+        assert self._sst_part is not None
+        info = self.package.find(self._sst_part)
+        count = len(_STRING_ITEM.findall(self.package.read(info))) if info is not None else 0
+        rows = b"".join(b'<row r="%d"><c r="A%d" t="s"><v>%d</v></c></row>' % (i + 1, i + 1, i) for i in range(count))
+        sheet = _STRINGS_HEAD + rows + _END
+        own = self.info.filename.lower()
+        parts = [(name, sheet if name.lower() == own else data) for name, data in self._base_parts()]
+        return _zip(parts, None)
+
+    def _strings(self) -> list[object]:
+        if self._strings_list is None:
+            if self._strings_future is None:
+                raise Restart
+            try:
+                sheet = self._strings_future.result()
+                rows = wb._calamine_call(lambda: sheet.to_python(skip_empty_area=False), "sharedStrings")  # type: ignore[attr-defined]
+            except wb.Unreadable as exc:
+                raise Restart from exc
+            self._strings_list = [row[0] if row else "" for row in rows]
+        return self._strings_list
 
     def start(self) -> None:
         """Scan and parse the first piece: where the sheet's cells begin."""
@@ -243,7 +318,7 @@ class PiecedSheet:
             first = self._next_book()
             if first is None:
                 raise Restart
-            row, col, cells = self._cells(self._submit(first).result())
+            row, col, cells = self._cells(self._submit(first).result(), first[1])
         except BaseException:
             self.close()
             raise
@@ -261,8 +336,8 @@ class PiecedSheet:
             while book is not None:
                 upcoming = self._submit(book)  # parsed in the second thread while ...
                 yield from self._give(row, col, cells)  # ... these rows are validated
-                book = self._next_book()
-                row, col, cells = self._cells(upcoming.result())
+                indexed, book = book[1], self._next_book()
+                row, col, cells = self._cells(upcoming.result(), indexed)
             yield from self._give(row, col, cells)
         finally:
             self.close(stop_scanner=False)  # finish() may still need what the scanner says

@@ -392,6 +392,7 @@ class _Package:
         self._rel_targets: set[str] = set()
         self._binary_targets: set[str] = set()  # e.g. xl/vbaProject.bin: calamine does not parse them
         self._styles = "xl/styles.xml"
+        self.shared_strings: str | None = None
         workbook_info = self.find("xl/workbook.xml")
         rels_info = self.find("xl/_rels/workbook.xml.rels")
         assert workbook_info is not None
@@ -418,6 +419,8 @@ class _Package:
                 self._binary_targets.add(part.lower())
             if rel.get("Type", "").endswith("/styles"):
                 self._styles = part
+            if rel.get("Type", "").endswith("/sharedStrings"):
+                self.shared_strings = part
         names: dict[str, str] = {}
         seen: set[str] = set()
         for sheet in workbook.iter(f"{ns_main}sheet"):
