@@ -14,6 +14,8 @@ in a forked copy of this process where the system has fork, so that three things
 piece k is validated here, piece k+1 parsed by calamine, piece k+2 scanned by the copy. Only each
 piece's small workbook and the formula cells without a value found in it come back through a pipe.
 
+Shared strings (how Excel saves text) are parsed once, not once a piece: see _indexable.
+
 What a piece cannot know (a comment or odd markup further down, rows out of order, a merged area
 over data rows, which Excel writes after the last row) raises Restart, and the sheet is read whole.
 """
