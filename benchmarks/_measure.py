@@ -25,6 +25,7 @@ import time
 
 T0 = time.perf_counter()
 
+import contextlib  # noqa: E402
 import json  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
@@ -76,24 +77,13 @@ def _stop_forkserver() -> None:
     process's peak (and its own children's) into its parent's, so once the forkserver is reaped
     here RUSAGE_CHILDREN holds the largest worker's ru_maxrss.
     """
-    try:
-        from multiprocessing import forkserver
+    from multiprocessing import forkserver, resource_tracker
 
-        server = forkserver._forkserver  # type: ignore[attr-defined]
-        stop = getattr(server, "_stop", None)
+    for process in (getattr(forkserver, "_forkserver", None), getattr(resource_tracker, "_resource_tracker", None)):
+        stop = getattr(process, "_stop", None)
         if stop is not None:
-            stop()
-    except Exception:
-        pass
-    from multiprocessing import resource_tracker
-
-    try:
-        tracker = resource_tracker._resource_tracker  # type: ignore[attr-defined]
-        stop = getattr(tracker, "_stop", None)
-        if stop is not None:
-            stop()
-    except Exception:
-        pass
+            with contextlib.suppress(Exception):
+                stop()
 
 
 def _emit(result: dict[str, Any]) -> None:

@@ -642,8 +642,8 @@ def case_zip_bomb_ratio(folder: Path) -> Path:
 def case_zip_lying_size(folder: Path) -> Path:
     """Headers claim 2 KB (with the CRC of those 2 KB); the stream inflates to 2.5 GiB."""
     parts = good_parts()
-    head, tail = parts[SHEET].split(b"</sheetData>")
-    bomb = _whitespace_bomb(SHEET, head, b"</sheetData>" + tail, 2560)
+    bomb = _sheet_bomb(parts, 2560)
+    head = parts[SHEET].split(b"</sheetData>")[0]
     claimed = head + b" " * (2048 - len(head))
     bomb.file_size, bomb.crc = len(claimed), zlib.crc32(claimed)
     return write_raw_zip(folder / "bom-zip-bohong.xlsx", _members(parts, **{SHEET: bomb}))
