@@ -147,7 +147,7 @@ def task_check(path: str, outfile: str) -> dict[str, Any]:
 
 
 def _context(name: str, ctx_path: str) -> Any:
-    from ukmreport import contexts
+    from ukmreport.reports import contexts
 
     cls = {"usulan": contexts.UsulanContext, "seleksi": contexts.SeleksiContext}[name]
     return cls.model_validate_json(Path(ctx_path).read_bytes())
@@ -155,7 +155,7 @@ def _context(name: str, ctx_path: str) -> Any:
 
 def task_pdf_single(name: str, ctx_path: str, out: str, variant: str = "") -> dict[str, Any]:
     """One WeasyPrint render of the whole document, as render_pdf does for short documents."""
-    from ukmreport.render import render_html, write_pdf
+    from ukmreport.render.html import render_html, write_pdf
     from ukmreport.settings import load_settings
 
     settings = load_settings(None)
@@ -170,7 +170,7 @@ def task_pdf_single(name: str, ctx_path: str, out: str, variant: str = "") -> di
 
 def task_pdf_chunked(name: str, ctx_path: str, out: str, variant: str = "") -> dict[str, Any]:
     """ukmreport.pdf.render_pdf, the public entry: pieces in worker processes, merged, numbered."""
-    from ukmreport.pdf import render_pdf
+    from ukmreport.render.pdf import render_pdf
     from ukmreport.settings import load_settings
 
     settings = load_settings(None)
@@ -184,9 +184,9 @@ def task_pdf_chunked(name: str, ctx_path: str, out: str, variant: str = "") -> d
 
 def task_build(inputs: str, out: str) -> dict[str, Any]:
     """pipeline.build with timing shims: PDF rendering vs everything else."""
-    import ukmreport.pdf
     import ukmreport.pipeline as pipeline
-    import ukmreport.render
+    import ukmreport.render.html
+    import ukmreport.render.pdf
     from ukmreport.settings import load_settings
 
     names = ("prepare", "annotate", "xlsx", "html", "pdf")

@@ -16,10 +16,10 @@ import pytest
 
 from tests.conftest import BUSINESS_HEADERS, business_row
 from tests.data.make_messy import PLANTED
-from ukmreport.annotate import FILLS, write_annotated
 from ukmreport.errors import UkmreportError
 from ukmreport.models import Dataset, Finding, InputFile
-from ukmreport.validate import read_inputs
+from ukmreport.staff.annotate import FILLS, write_annotated
+from ukmreport.validate.sheets import read_inputs
 
 DATA = Path(__file__).parent / "data"
 EVIL = '=HYPERLINK("http://x")'

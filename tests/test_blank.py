@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 
-from ukmreport.blank import FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, VALIDATED_ROWS, write_blank_workbooks
 from ukmreport.cli import main
 from ukmreport.errors import UkmreportError
-from ukmreport.validate import read_inputs
+from ukmreport.staff.blank import FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, VALIDATED_ROWS, write_blank_workbooks
+from ukmreport.validate.sheets import read_inputs
 
 NAMES = ["data_koperasi.xlsx", "data_pelaku_usaha.xlsx", "usulan_bantuan.xlsx"]
 

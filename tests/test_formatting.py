@@ -10,7 +10,6 @@ from babel.numbers import format_currency, format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ukmreport.fields import parse_amount, parse_date
 from ukmreport.formatting import (
     amount_in_words,
     long_date,
@@ -22,6 +21,7 @@ from ukmreport.formatting import (
     rupiah,
     short_date,
 )
+from ukmreport.validate.fields import parse_amount, parse_date
 
 P = pytest.param
 

@@ -26,11 +26,11 @@ import pytest
 
 from tests import hostile
 from tests.conftest import TODAY
-from ukmreport import workbook
+from ukmreport.read import workbook
+from ukmreport.read.workbook import Unreadable, open_workbook
 from ukmreport.region import load_region
 from ukmreport.settings import Limits, Settings
-from ukmreport.validate import Context, read_inputs
-from ukmreport.workbook import Unreadable, open_workbook
+from ukmreport.validate.sheets import Context, read_inputs
 
 ADDRESS_SPACE = 4 << 30  # a regression that lets calamine allocate 550 GB fails here, not the machine
 CLI_TIMEOUT = 60

@@ -14,7 +14,10 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from ukmreport.contexts import (
+from ukmreport.errors import RenderError, TemplateError
+from ukmreport.render.html import packaged_template_dir, render_html, template_dirs, url_fetcher, write_pdf
+from ukmreport.render.pdf import Slice, plan_pieces, render_pdf
+from ukmreport.reports.contexts import (
     DocInfo,
     Figure,
     Letterhead,
@@ -26,9 +29,6 @@ from ukmreport.contexts import (
     UsulanLetter,
     UsulanRow,
 )
-from ukmreport.errors import RenderError, TemplateError
-from ukmreport.pdf import Slice, plan_pieces, render_pdf
-from ukmreport.render import packaged_template_dir, render_html, template_dirs, url_fetcher, write_pdf
 from ukmreport.settings import Settings
 
 TITLE = "Usulan Calon Penerima Bantuan — Dinas Koperasi dan UKM Kota Baubau"

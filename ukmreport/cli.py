@@ -97,9 +97,9 @@ def _period(value: str | None) -> Any:
 @guarded
 def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -> int:
     """Validate the workbooks only; print findings grouped by file and sheet."""
-    from ukmreport import report_text
     from ukmreport.outputs import check_json
     from ukmreport.pipeline import read, today_and_now
+    from ukmreport.reports import text as report_text
 
     settings = opts.settings()
     today, _ = today_and_now()
@@ -110,7 +110,7 @@ def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -
     elif not opts.quiet:
         click.echo(report_text.findings_text(data, settings.lang, color=sys.stdout.isatty()))
     if annotate is not None:  # after the findings, so a refused folder does not hide them
-        from ukmreport.annotate import write_annotated
+        from ukmreport.staff.annotate import write_annotated
 
         written = write_annotated(data, annotate, settings.lang)
         if not opts.quiet and fmt != "json":
@@ -133,8 +133,8 @@ def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -
 def build(opts: Options, inputs: Path | None, out: Path | None, period: str | None, only: tuple[str, ...],
           formats: str, strict: bool) -> int:
     """Validate, apply the rules, render the reports and write the manifest."""
-    from ukmreport import report_text
     from ukmreport.pipeline import build as run_build
+    from ukmreport.reports import text as report_text
 
     settings = opts.settings()
     with progress_bar(opts, "Menyusun laporan") as progress:
@@ -156,9 +156,9 @@ def build(opts: Options, inputs: Path | None, out: Path | None, period: str | No
 @guarded
 def rules(opts: Options, inputs: Path | None, period: str | None, fmt: str) -> int:
     """Print each proposal's eligibility and each cooperative's health, with reasons."""
-    from ukmreport import report_text
     from ukmreport.outputs import decisions_json
     from ukmreport.pipeline import prepare
+    from ukmreport.reports import text as report_text
 
     settings = opts.settings()
     with progress_bar(opts, "Menerapkan aturan") as progress:
@@ -179,12 +179,12 @@ def rules(opts: Options, inputs: Path | None, period: str | None, fmt: str) -> i
 @guarded
 def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, out: Path | None) -> int:
     """Write a realistic demo input set for Kota Baubau and build every report from it."""
-    from ukmreport import report_text
-    from ukmreport.demo import write_demo_inputs
+    from ukmreport.demo.generator import write_demo_inputs
     from ukmreport.errors import UkmreportError
     from ukmreport.pipeline import build as run_build
     from ukmreport.pipeline import today_and_now
     from ukmreport.region import load_region
+    from ukmreport.reports import text as report_text
 
     settings = opts.settings()
     target = directory or settings.input_dir
@@ -213,7 +213,7 @@ def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, ou
 @guarded
 def init(opts: Options, directory: Path) -> int:
     """Write blank, ready-to-fill workbooks with drop-downs into DIRECTORY."""
-    from ukmreport.blank import write_blank_workbooks
+    from ukmreport.staff.blank import write_blank_workbooks
 
     settings = opts.settings()
     files = write_blank_workbooks(directory, settings)

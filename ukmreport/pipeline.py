@@ -19,7 +19,7 @@ from ukmreport.reports import berkala, koperasi, seleksi, usulan, validasi
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.eligibility import decide_proposals
 from ukmreport.settings import Settings
-from ukmreport.validate import Context, input_files, read_inputs
+from ukmreport.validate.sheets import Context, input_files, read_inputs
 
 Progress = Callable[[str], None]
 
@@ -233,7 +233,7 @@ class _Done:
 
 
 def _write_annotated(data: Dataset, dest: Path, lang: str, when: datetime) -> list[Path]:
-    from ukmreport.annotate import write_annotated
+    from ukmreport.staff.annotate import write_annotated
 
     return write_annotated(data, dest, lang, when)
 
@@ -242,8 +242,8 @@ def render_reports(
     run: Run, specs: list[ReportSpec], dest: Path, formats: list[str] | None, progress: Progress | None
 ) -> list[dict[str, Any]]:
     """Build each report's context and render it in its formats (stages 4 and 5)."""
-    from ukmreport.pdf import render_pdf
-    from ukmreport.render import render_html
+    from ukmreport.render.html import render_html
+    from ukmreport.render.pdf import render_pdf
 
     written: list[dict[str, Any]] = []
     _, now = today_and_now()
@@ -278,7 +278,7 @@ USULAN_HEADERS = (
 
 
 def _write_xlsx(name: str, run: Run, path: Path, now: datetime) -> None:
-    from ukmreport.xlsx import write_table
+    from ukmreport.render.xlsx import write_table
 
     sheets = []
     for program, decisions in usulan.proposed(run.decisions.proposals).items():

@@ -11,14 +11,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from ukmreport import charts
 from ukmreport import formatting as fmt
-from ukmreport.contexts import BerkalaContext, Chart, Figure, Section, Table
 from ukmreport.messages import SEVERITY, SEVERITY_WORDS, category_text, generic_message, sheet_title
 from ukmreport.models import HEALTH_CATEGORIES, Business, Dataset, Decisions, Proposal
 from ukmreport.period import Period
 from ukmreport.region import Region
+from ukmreport.render import charts
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
+from ukmreport.reports.contexts import BerkalaContext, Chart, Figure, Section, Table
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.size import SIZE_CLASSES, size_class
 from ukmreport.settings import Settings

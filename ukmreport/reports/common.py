@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ukmreport import formatting as fmt
-from ukmreport.contexts import DocInfo, Letterhead, Signature
+from ukmreport.reports.contexts import DocInfo, Letterhead, Signature
 from ukmreport.settings import Settings
 
 

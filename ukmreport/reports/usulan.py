@@ -7,12 +7,12 @@ from datetime import date
 from num2words import num2words
 
 from ukmreport import formatting as fmt
-from ukmreport.contexts import UsulanContext, UsulanLetter, UsulanRow
-from ukmreport.fields import fold
 from ukmreport.models import ProposalDecision
 from ukmreport.period import ROMAN_MONTHS
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
+from ukmreport.reports.contexts import UsulanContext, UsulanLetter, UsulanRow
 from ukmreport.settings import Settings
+from ukmreport.validate.fields import fold
 
 
 def proposed(decisions: list[ProposalDecision]) -> dict[str, list[ProposalDecision]]:

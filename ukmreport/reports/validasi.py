@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from ukmreport import formatting as fmt
-from ukmreport.contexts import Figure, FindingCell, FindingGroup, SheetFindings, Table, ValidasiContext
 from ukmreport.messages import SEVERITY, SEVERITY_WORDS, finding_message, generic_message, sheet_title
 from ukmreport.models import Dataset, Finding
 from ukmreport.reports.common import doc_info, letterhead
+from ukmreport.reports.contexts import Figure, FindingCell, FindingGroup, SheetFindings, Table, ValidasiContext
 from ukmreport.settings import Settings
 
 CELLS_SHOWN = 40

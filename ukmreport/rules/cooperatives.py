@@ -5,9 +5,9 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from ukmreport.fields import fold
 from ukmreport.models import ASPECTS, Assessment, Cooperative, CooperativeDecision, HealthCategory
 from ukmreport.settings import CooperativeRules
+from ukmreport.validate.fields import fold
 
 
 def rat_due_date(fiscal_year: int, rules: CooperativeRules) -> date:

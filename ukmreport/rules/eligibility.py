@@ -7,10 +7,10 @@ from collections import defaultdict
 from datetime import date
 from functools import lru_cache
 
-from ukmreport.fields import fold, nik_birth_date
 from ukmreport.models import AidRecord, Business, Proposal, ProposalDecision
 from ukmreport.rules.size import size_class
 from ukmreport.settings import EligibilityRules
+from ukmreport.validate.fields import fold, nik_birth_date
 
 REASON_ORDER = (
     "invalid-nik",

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ukmreport.fields import fold
 from ukmreport.models import SheetKind
+from ukmreport.validate.fields import fold
 
 
 @dataclass(frozen=True)

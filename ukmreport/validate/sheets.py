@@ -10,7 +10,6 @@ from datetime import date, datetime
 from itertools import chain, islice
 from pathlib import Path
 
-from ukmreport import fields as fp
 from ukmreport.messages import SEVERITY
 from ukmreport.models import (
     AidRecord,
@@ -25,9 +24,12 @@ from ukmreport.models import (
     SheetKind,
     construct_row,
 )
-from ukmreport.pieces import Restart
+from ukmreport.read.pieces import Restart
+from ukmreport.read.workbook import RawSheet, Unreadable, column_letter, open_workbook, sha256_file
 from ukmreport.region import Region
-from ukmreport.schema import (
+from ukmreport.settings import Settings
+from ukmreport.validate import fields as fp
+from ukmreport.validate.schema import (
     FIELDS,
     RUNNING_NUMBER_HEADERS,
     FieldSpec,
@@ -35,8 +37,6 @@ from ukmreport.schema import (
     header_key,
     sheet_kind,
 )
-from ukmreport.settings import Settings
-from ukmreport.workbook import RawSheet, Unreadable, column_letter, open_workbook, sha256_file
 
 HEADER_SCAN_ROWS = 20
 # Field kinds whose parsed value needs a further check (sign, range, future date, sector map).

@@ -43,7 +43,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-from ukmreport import pieces
+from ukmreport.read import pieces
 from ukmreport.settings import Limits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ukmreport.errors import UkmreportError
 from ukmreport.messages import SEVERITY_WORDS, finding_message
 from ukmreport.models import Dataset, Finding
-from ukmreport.xlsx import FORMULA_STARTS, fixed_timestamps
+from ukmreport.render.xlsx import FORMULA_STARTS, fixed_timestamps
 
 FINDINGS_SHEET = "Temuan"
 AUTHOR = "ukmreport"

@@ -36,7 +36,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ukmreport.errors import RenderError
-from ukmreport.render import (
+from ukmreport.render.html import (
     Part,
     pdf_bytes,
     render_html,
@@ -244,7 +244,7 @@ def _process_context() -> multiprocessing.context.BaseContext:
     """Workers fork from a server that has imported WeasyPrint once; spawn where there is no forkserver."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["weasyprint", "ukmreport.render"])
+        context.set_forkserver_preload(["weasyprint", "ukmreport.render.html"])
         return context
     return multiprocessing.get_context("spawn")
 

@@ -33,7 +33,7 @@ import zipfile
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from ukmreport import workbook as wb
+from ukmreport.read import workbook as wb
 
 # Sheets whose XML is larger than this are read in pieces (about 30,000 rows of 22 columns).
 PIECED_FROM = 32 << 20

@@ -24,8 +24,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ukmreport.errors import UkmreportError
 from ukmreport.models import SheetKind
 from ukmreport.region import Region, load_region
-from ukmreport.schema import FIELDS, SHEET_NAMES, FieldSpec
 from ukmreport.settings import Settings
+from ukmreport.validate.schema import FIELDS, SHEET_NAMES, FieldSpec
 
 WORKBOOKS: tuple[tuple[str, tuple[SheetKind, ...]], ...] = (
     ("data_pelaku_usaha.xlsx", (SheetKind.BUSINESSES,)),

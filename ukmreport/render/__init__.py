@@ -1,0 +1,1 @@
+"""Rendering: a report's typed context → HTML, PDF (WeasyPrint) and XLSX files."""
