@@ -73,8 +73,13 @@ def business_workbook(data_dir: Path, n_rows: int, seed: int, *, errors: bool = 
 
     name = f"businesses_{n_rows}_seed{seed}{'' if errors else '_clean'}.xlsx"
     path = data_dir / name
-    key = {"n_rows": n_rows, "seed": seed, "today": TODAY.isoformat(), "errors": errors,
-           "generator": generator_digest()}
+    key = {
+        "n_rows": n_rows,
+        "seed": seed,
+        "today": TODAY.isoformat(),
+        "errors": errors,
+        "generator": generator_digest(),
+    }
     if _fresh(path, key):
         return path, None
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -114,7 +119,9 @@ def demo_inputs(data_dir: Path, seed: int, n_businesses: int = 5000) -> tuple[Pa
     return path, took
 
 
-def pdf_contexts(data_dir: Path, n_rows: int, seed: int, names: tuple[str, ...]) -> tuple[dict[str, Path], float | None]:
+def pdf_contexts(
+    data_dir: Path, n_rows: int, seed: int, names: tuple[str, ...]
+) -> tuple[dict[str, Path], float | None]:
     """JSON files of the report contexts with n_rows table rows, built from real demo owners.
 
     Owners come from a clean demo businesses workbook, each given a proposal for the configured
@@ -139,8 +146,14 @@ def pdf_contexts(data_dir: Path, n_rows: int, seed: int, names: tuple[str, ...])
     region, data = read([workbook], settings, TODAY)
     proposals = [
         Proposal(
-            file="usulan_bantuan.xlsx", sheet="Usulan Bantuan", row=i + 5, nik=b.nik, nama=b.nama,
-            program=settings.program.name, nilai_usulan=float(settings.program.amount), tanggal_usulan=TODAY,
+            file="usulan_bantuan.xlsx",
+            sheet="Usulan Bantuan",
+            row=i + 5,
+            nik=b.nik,
+            nama=b.nama,
+            program=settings.program.name,
+            nilai_usulan=float(settings.program.amount),
+            tanggal_usulan=TODAY,
             status="Diusulkan",
         )
         for i, b in enumerate(data.businesses)

@@ -138,7 +138,7 @@ def _children_map() -> dict[int, list[int]]:
                 stat = f.read()
         except OSError:
             continue
-        fields = stat[stat.rfind(b")") + 2:].split()
+        fields = stat[stat.rfind(b")") + 2 :].split()
         kids.setdefault(int(fields[1]), []).append(int(entry.name))
     return kids
 
@@ -234,9 +234,7 @@ def run_measured(
     load = loadavg()[0]
     busy0, steal0 = cpu_busy_s()
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd, text=True
-    )
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd, text=True)
     watcher = TreeWatcher(proc.pid).start()
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -252,7 +250,7 @@ def run_measured(
     if proc.returncode not in ok_codes or not lines:
         tail = "\n".join(err.strip().splitlines()[-15:])
         raise MeasureError(f"{' '.join(args[1:])}: exit {proc.returncode}\n{tail}")
-    result = json.loads(lines[-1][len(RESULT_PREFIX):])
+    result = json.loads(lines[-1][len(RESULT_PREFIX) :])
     result.update(
         process_wall_s=wall,
         tree_peak_rss_mb=watcher.peak_rss_kb / 1024,

@@ -16,9 +16,24 @@ from ukmreport.validate.sheets import Context
 TODAY = date(2026, 11, 28)
 
 BUSINESS_HEADERS = [
-    "No", "NIK", "Nama", "Jenis Kelamin", "Tanggal Lahir", "Alamat", "Kelurahan", "Kecamatan", "No HP",
-    "Nama Usaha", "Bidang Usaha", "Aset", "Omzet per Tahun", "Pekerjaan", "Menerima KUR", "Bank",
-    "No Rekening", "Atas Nama",
+    "No",
+    "NIK",
+    "Nama",
+    "Jenis Kelamin",
+    "Tanggal Lahir",
+    "Alamat",
+    "Kelurahan",
+    "Kecamatan",
+    "No HP",
+    "Nama Usaha",
+    "Bidang Usaha",
+    "Aset",
+    "Omzet per Tahun",
+    "Pekerjaan",
+    "Menerima KUR",
+    "Bank",
+    "No Rekening",
+    "Atas Nama",
 ]
 
 

@@ -25,7 +25,10 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict:
     out = tmp_path_factory.mktemp("bench") / "tmp.json"
     done = subprocess.run(
         [sys.executable, str(RUN), "--quick", "--out", str(out), "--quiet-progress"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "TARGETS" in done.stdout
@@ -87,9 +90,15 @@ def test_build_and_startup_have_every_figure(results: dict) -> None:
 @pytest.mark.slow
 def test_every_target_is_judged(results: dict) -> None:
     ids = {t["id"] for t in results["targets"]}
-    assert {"check_100k_over_calamine", "pdf_usulan_speedup", "pdf_usulan_memory", "pdf_usulan_page_numbers",
-            "pdf_usulan_pages",
-            "build_non_pdf_share", "startup_module"} <= ids
+    assert {
+        "check_100k_over_calamine",
+        "pdf_usulan_speedup",
+        "pdf_usulan_memory",
+        "pdf_usulan_page_numbers",
+        "pdf_usulan_pages",
+        "build_non_pdf_share",
+        "startup_module",
+    } <= ids
     for t in results["targets"]:
         assert t["pass"] in (True, False, None)
         if t["id"] != "check_100k_over_calamine":  # 100,000 rows are not part of --quick

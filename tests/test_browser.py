@@ -21,8 +21,16 @@ from ukmreport.settings import load_settings
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # Runs in the page after load: every <img> decoded, every inline SVG has a size.
 CHECK = """
@@ -41,8 +49,15 @@ window.addEventListener('load', () => {
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser")
-    write_demo_inputs(root / "inputs", seed=5, today=date.today(), region=load_region(None),
-                      settings=load_settings(None), n_businesses=200, n_cooperatives=60)
+    write_demo_inputs(
+        root / "inputs",
+        seed=5,
+        today=date.today(),
+        region=load_region(None),
+        settings=load_settings(None),
+        n_businesses=200,
+        n_cooperatives=60,
+    )
     return build(root / "inputs", load_settings(None), out=root / "reports", formats=["html"]).out_dir
 
 
@@ -52,9 +67,20 @@ def open_in_chromium(html: Path) -> tuple[str, str]:
     probe.write_text(html.read_text("utf-8").replace("</body>", CHECK + "</body>"), encoding="utf-8")
     with tempfile.TemporaryDirectory() as profile:
         proc = subprocess.run(
-            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", "--window-size=1280,900",
-             "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()],
-            capture_output=True, text=True, timeout=120,
+            [
+                CHROMIUM,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--window-size=1280,900",
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+                probe.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     probe.unlink()
     title = proc.stdout.split("<title>", 1)[1].split("</title>", 1)[0] if "<title>" in proc.stdout else ""

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ukmreport", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "ukmreport", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+    )
 
 
 @pytest.fixture
@@ -57,9 +58,17 @@ def test_check_json_is_the_spec_shape(bad_book):
     assert doc["files"][0]["sheets"] == {"Data UMKM": "businesses"}
     assert len(doc["files"][0]["sha256"]) == 64
     [finding] = doc["findings"]
-    assert finding == {"file": str(bad_book), "sheet": "Data UMKM", "row": 2, "column": "B", "field": "nik",
-                       "code": "nik-numeric", "severity": "error", "message": finding["message"],
-                       "value": "7472014503850001"}
+    assert finding == {
+        "file": str(bad_book),
+        "sheet": "Data UMKM",
+        "row": 2,
+        "column": "B",
+        "field": "nik",
+        "code": "nik-numeric",
+        "severity": "error",
+        "message": finding["message"],
+        "value": "7472014503850001",
+    }
     assert doc["counts"]["businesses"] == {"rows": 1, "valid": 0, "errors": 1, "warnings": 0}
 
 
@@ -84,15 +93,17 @@ def test_bad_period_and_bad_config_are_one_line_errors(tmp_path, clean_book):
     proc = run("--config", str(config), "check", str(clean_book))
     assert proc.returncode == 2
     assert "office.nmae" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
-    config.write_text('[program]\namount = -5\n')
+    config.write_text("[program]\namount = -5\n")
     proc = run("--config", str(config), "check", str(clean_book))
     assert proc.returncode == 2 and "program.amount" in proc.stderr
 
 
 def test_rules_prints_reasons_in_words(tmp_path, make_workbook):
-    proposals = [["NIK", "Nama", "Program", "Nilai", "Tanggal Usulan"],
-                 ["7472014503850001", "Wa Ode Hasnah", "BPUM", "7.000.000", "01-03-2026"],
-                 ["7472014503850009", "Orang Lain", "BPUM", "7.000.000", "01-03-2026"]]
+    proposals = [
+        ["NIK", "Nama", "Program", "Nilai", "Tanggal Usulan"],
+        ["7472014503850001", "Wa Ode Hasnah", "BPUM", "7.000.000", "01-03-2026"],
+        ["7472014503850009", "Orang Lain", "BPUM", "7.000.000", "01-03-2026"],
+    ]
     path = make_workbook({"Data UMKM": [BUSINESS_HEADERS, business_row()], "Usulan": proposals})
     result = CliRunner().invoke(main, ["rules", str(path)])
     assert result.exit_code == 0
@@ -102,11 +113,27 @@ def test_rules_prints_reasons_in_words(tmp_path, make_workbook):
 
 
 def test_build_only_one_report(tmp_path, clean_book):
-    result = CliRunner().invoke(main, ["build", str(clean_book), "--out", str(tmp_path / "r"), "--only", "seleksi",
-                                       "--format", "html", "--period", "2026"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(clean_book),
+            "--out",
+            str(tmp_path / "r"),
+            "--only",
+            "seleksi",
+            "--format",
+            "html",
+            "--period",
+            "2026",
+        ],
+    )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "r" / "2026").iterdir()) == ["decisions.json", "manifest.json",
-                                                                          "seleksi.html"]
+    assert sorted(p.name for p in (tmp_path / "r" / "2026").iterdir()) == [
+        "decisions.json",
+        "manifest.json",
+        "seleksi.html",
+    ]
 
 
 def test_demo_refuses_a_folder_with_the_offices_files(tmp_path):
@@ -123,7 +150,10 @@ def test_demo_runs_in_a_fresh_clones_inputs_folder(tmp_path):
     proc = run("demo", "--businesses", "100", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in (tmp_path / "inputs").glob("*.xlsx")) == [
-        "data_koperasi.xlsx", "data_pelaku_usaha.xlsx", "usulan_bantuan.xlsx"]
+        "data_koperasi.xlsx",
+        "data_pelaku_usaha.xlsx",
+        "usulan_bantuan.xlsx",
+    ]
     assert (tmp_path / "reports" / str(date.today().year) / "usulan.pdf").is_file()
     again = run("demo", "--businesses", "100", cwd=tmp_path)  # a second demo overwrites its own files
     assert again.returncode == 0, again.stderr
@@ -151,18 +181,31 @@ def test_python_m_and_version():
     assert proc.returncode == 0 and "version" in proc.stdout
 
 
-
 def test_an_office_overrides_the_letterhead_beside_its_config(tmp_path, make_workbook):
     office = tmp_path / "kantor"
     (office / "templates").mkdir(parents=True)
     (office / "ukmreport.toml").write_text(
-        '[office]\ngovernment = "PEMERINTAH KABUPATEN BUTON"\ncity = "Pasarwajo"\n', encoding="utf-8")
+        '[office]\ngovernment = "PEMERINTAH KABUPATEN BUTON"\ncity = "Pasarwajo"\n', encoding="utf-8"
+    )
     (office / "templates" / "letterhead.html").write_text(
         '{% extends "packaged/letterhead.html" %}{% block contact %}Kop khusus Kabupaten Buton{% endblock %}',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     path = make_workbook({"Data UMKM": [BUSINESS_HEADERS, business_row()]})
-    proc = run("--config", str(office / "ukmreport.toml"), "build", str(path), "--out", str(tmp_path / "r"),
-               "--only", "seleksi", "--format", "html", "--period", "2026")
+    proc = run(
+        "--config",
+        str(office / "ukmreport.toml"),
+        "build",
+        str(path),
+        "--out",
+        str(tmp_path / "r"),
+        "--only",
+        "seleksi",
+        "--format",
+        "html",
+        "--period",
+        "2026",
+    )
     assert proc.returncode == 0, proc.stderr
     html = (tmp_path / "r" / "2026" / "seleksi.html").read_text("utf-8")
     assert "Kop khusus Kabupaten Buton" in html and "PEMERINTAH KABUPATEN BUTON" in html

@@ -68,13 +68,35 @@ def _rows(n: int) -> tuple[list[Proposal], list[Business], list[AidRecord]]:
         nik = f"747201450385{i % (n // 2):04d}"  # every NIK twice: duplicate proposals and owners
         born = date(1985, 3, 5)
         businesses.append(
-            Business(file="u.xlsx", sheet="UMKM", row=5 + i, nik=nik, nama=f"Warga {i}", tanggal_lahir=born,
-                     kecamatan="Betoambari", aset=5e6, omzet_tahunan=6e7, pekerjaan="Wiraswasta",
-                     menerima_kur=False, nama_bank="BRI", no_rekening="012301000123567", nama_rekening=f"Warga {i}")
+            Business(
+                file="u.xlsx",
+                sheet="UMKM",
+                row=5 + i,
+                nik=nik,
+                nama=f"Warga {i}",
+                tanggal_lahir=born,
+                kecamatan="Betoambari",
+                aset=5e6,
+                omzet_tahunan=6e7,
+                pekerjaan="Wiraswasta",
+                menerima_kur=False,
+                nama_bank="BRI",
+                no_rekening="012301000123567",
+                nama_rekening=f"Warga {i}",
+            )
         )
         proposals.append(
-            Proposal(file="p.xlsx", sheet="Usulan", row=6 + i, nik=nik, nama=f"Warga {i}", program="BPUM",
-                     nilai_usulan=7e6, tanggal_usulan=date(2026, 3, 1), status="Diusulkan")
+            Proposal(
+                file="p.xlsx",
+                sheet="Usulan",
+                row=6 + i,
+                nik=nik,
+                nama=f"Warga {i}",
+                program="BPUM",
+                nilai_usulan=7e6,
+                tanggal_usulan=date(2026, 3, 1),
+                status="Diusulkan",
+            )
         )
         aid.append(AidRecord(file="p.xlsx", sheet="Riwayat", row=6 + i, nik=nik, program="BPUM", tahun=2020 + i % 6))
     return proposals, businesses, aid

@@ -15,17 +15,39 @@ END = date(2026, 12, 31)
 
 
 def coop(**kw) -> Cooperative:
-    base = dict(file="k.xlsx", sheet="Koperasi", row=8, nomor_badan_hukum="12/BH/XXIV/2005", nama_koperasi="KSP Maju",
-                jenis="Simpan Pinjam", kecamatan="Wolio", jumlah_anggota=40, tahun_buku_rat=2025)
+    base = dict(
+        file="k.xlsx",
+        sheet="Koperasi",
+        row=8,
+        nomor_badan_hukum="12/BH/XXIV/2005",
+        nama_koperasi="KSP Maju",
+        jenis="Simpan Pinjam",
+        kecamatan="Wolio",
+        jumlah_anggota=40,
+        tahun_buku_rat=2025,
+    )
     base.update(kw)
     return Cooperative(**base)
 
 
 def assessment(total_points: tuple[float, ...] = (15, 25, 15, 10, 15, 10, 10), **kw) -> Assessment:
-    names = ("permodalan", "kualitas_aktiva_produktif", "manajemen", "efisiensi", "likuiditas",
-             "kemandirian_pertumbuhan", "jatidiri_koperasi")
-    base = dict(file="k.xlsx", sheet="Penilaian", row=3, nomor_badan_hukum="12/BH/XXIV/2005", tahun_buku=2025,
-                **dict(zip(names, total_points, strict=True)))
+    names = (
+        "permodalan",
+        "kualitas_aktiva_produktif",
+        "manajemen",
+        "efisiensi",
+        "likuiditas",
+        "kemandirian_pertumbuhan",
+        "jatidiri_koperasi",
+    )
+    base = dict(
+        file="k.xlsx",
+        sheet="Penilaian",
+        row=3,
+        nomor_badan_hukum="12/BH/XXIV/2005",
+        tahun_buku=2025,
+        **dict(zip(names, total_points, strict=True)),
+    )
     base.update(kw)
     return Assessment(**base)
 
@@ -82,8 +104,16 @@ def test_negative_shu(shu, note):
 
 @pytest.mark.parametrize(
     "score, category",
-    [(100, "sehat"), (80, "sehat"), (79.99, "cukup_sehat"), (66, "cukup_sehat"), (65.99, "dalam_pengawasan"),
-     (51, "dalam_pengawasan"), (50.99, "dalam_pengawasan_khusus"), (0, "dalam_pengawasan_khusus")],
+    [
+        (100, "sehat"),
+        (80, "sehat"),
+        (79.99, "cukup_sehat"),
+        (66, "cukup_sehat"),
+        (65.99, "dalam_pengawasan"),
+        (51, "dalam_pengawasan"),
+        (50.99, "dalam_pengawasan_khusus"),
+        (0, "dalam_pengawasan_khusus"),
+    ],
     ids=lambda v: str(v),
 )
 def test_health_bands(score, category):
@@ -114,7 +144,12 @@ def test_sehat_without_current_rat_is_capped():
 
 def test_not_assessed_still_gets_rat_status_and_notes():
     [d] = decide([coop(jumlah_anggota=5, tahun_buku_rat=2020)])
-    assert (d.category, d.score, d.reasons, d.notes) == ("tidak_dinilai", None, ["rat-missing", "inactive"], ["below-min-members"])
+    assert (d.category, d.score, d.reasons, d.notes) == (
+        "tidak_dinilai",
+        None,
+        ["rat-missing", "inactive"],
+        ["below-min-members"],
+    )
 
 
 def test_row_with_error_gets_no_decision():

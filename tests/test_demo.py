@@ -24,8 +24,17 @@ from ukmreport.settings import Settings
 TODAY = date(2026, 11, 28)
 N = 300
 MONTHS = {m.lower(): i for i, m in enumerate(demo.MONTHS) if m}
-REASONS = ("invalid-nik", "invalid-data", "not-registered", "not-micro", "civil-servant", "receiving-kur",
-           "no-bank-account", "duplicate-proposal", "already-received")
+REASONS = (
+    "invalid-nik",
+    "invalid-data",
+    "not-registered",
+    "not-micro",
+    "civil-servant",
+    "receiving-kur",
+    "no-bank-account",
+    "duplicate-proposal",
+    "already-received",
+)
 NOTES = ("account-name-mismatch", "recent-aid", "possible-duplicate", "nik-outside-region", "name-mismatch")
 CATEGORIES = ("sehat", "cukup_sehat", "dalam_pengawasan", "dalam_pengawasan_khusus", "tidak_dinilai")
 
@@ -42,8 +51,9 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="module")
 def demo_set(tmp_path_factory: pytest.TempPathFactory, region: Region, settings: Settings) -> demo.DemoFiles:
-    return write_demo_inputs(tmp_path_factory.mktemp("demo"), seed=2024, today=TODAY, region=region,
-                             settings=settings, n_businesses=N)
+    return write_demo_inputs(
+        tmp_path_factory.mktemp("demo"), seed=2024, today=TODAY, region=region, settings=settings, n_businesses=N
+    )
 
 
 @pytest.fixture(scope="module")
@@ -114,11 +124,13 @@ def test_fixed_timestamps_and_properties(demo_set: demo.DemoFiles, books: dict) 
 
 def test_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
     """Set or dict order must never leak into the files: two interpreters, two hash seeds."""
-    script = ("import sys; from datetime import date; from pathlib import Path; "
-              "from ukmreport.demo.generator import write_demo_inputs; from ukmreport.region import load_region; "
-              "from ukmreport.settings import Settings; "
-              "write_demo_inputs(Path(sys.argv[1]), seed=3, today=date(2026, 11, 28), region=load_region(None), "
-              "settings=Settings(), n_businesses=120, n_cooperatives=60)")
+    script = (
+        "import sys; from datetime import date; from pathlib import Path; "
+        "from ukmreport.demo.generator import write_demo_inputs; from ukmreport.region import load_region; "
+        "from ukmreport.settings import Settings; "
+        "write_demo_inputs(Path(sys.argv[1]), seed=3, today=date(2026, 11, 28), region=load_region(None), "
+        "settings=Settings(), n_businesses=120, n_cooperatives=60)"
+    )
     root = Path(__file__).resolve().parents[1]
     for name, hash_seed in (("x", "1"), ("y", "2")):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root)}
@@ -248,7 +260,11 @@ def test_every_reason_and_note_is_planted(demo_set: demo.DemoFiles) -> None:
     for note in NOTES:
         assert by_code.get(note), note
     assert {f["code"] for f in demo_set.planted["proposals"]["findings"]} == {
-        "nik-format", "nik-numeric", "bad-amount", "two-digit-year"}
+        "nik-format",
+        "nik-numeric",
+        "bad-amount",
+        "two-digit-year",
+    }
 
 
 def test_funded_people_are_eligible_owners(books: dict, demo_set: demo.DemoFiles, settings: Settings) -> None:
@@ -285,10 +301,15 @@ def test_cooperative_sheet(books: dict, demo_set: demo.DemoFiles) -> None:
     bh = Counter(r[3] for r in rows)
     assert len(bh) == 160 and [n for n in bh.values() if n > 1] == [2]
     assert [r[2] for r in rows].count("Koperasi Syariah") == 1
-    assert {r[2] for r in rows} - {"Koperasi Syariah"} == {"KSP", "Simpan Pinjam", "Konsumen", "Produsen",
-                                                            "Pemasaran", "Jasa"}
-    assert {f["code"] for f in demo_set.planted["cooperatives"]["findings"]} == {"unknown-coop-type",
-                                                                                 "duplicate-coop"}
+    assert {r[2] for r in rows} - {"Koperasi Syariah"} == {
+        "KSP",
+        "Simpan Pinjam",
+        "Konsumen",
+        "Produsen",
+        "Pemasaran",
+        "Jasa",
+    }
+    assert {f["code"] for f in demo_set.planted["cooperatives"]["findings"]} == {"unknown-coop-type", "duplicate-coop"}
     assert any(r[8] < 9 for r in rows) and any(r[15] is not None and r[15] < 0 for r in rows)
 
 
@@ -317,8 +338,10 @@ def test_assessment_sheet(books: dict, demo_set: demo.DemoFiles, settings: Setti
     out_of_range = [r for r in rows if any(not 0 <= p <= m for p, m in zip(r[4:], maxes, strict=True))]
     assert len(out_of_range) == 1 and [r[1] for r in rows if r[1] not in known] != []
     assert len([r for r in rows if r[1] not in known]) == 1
-    assert {f["code"] for f in demo_set.planted["assessments"]["findings"]} == {"score-out-of-range",
-                                                                                "assessment-unknown-coop"}
+    assert {f["code"] for f in demo_set.planted["assessments"]["findings"]} == {
+        "score-out-of-range",
+        "assessment-unknown-coop",
+    }
 
 
 # ----------------------------------------------------------------------------- against the real validator
@@ -330,8 +353,11 @@ def test_validator_finds_exactly_what_was_planted(demo_set: demo.DemoFiles, sett
 
     planted = demo_set.planted
     region, data = pipeline.read(demo_set[0].parent, settings, TODAY)
-    expected = {(planted[k]["file"], planted[k]["sheet"], f["row"], f["code"]): f["column"]
-                for k in ("businesses", "proposals", "cooperatives", "assessments") for f in planted[k]["findings"]}
+    expected = {
+        (planted[k]["file"], planted[k]["sheet"], f["row"], f["code"]): f["column"]
+        for k in ("businesses", "proposals", "cooperatives", "assessments")
+        for f in planted[k]["findings"]
+    }
     got = {(Path(f.file).name, f.sheet, f.row, f.code): f.column for f in data.findings}
     assert got.keys() == expected.keys()
     assert all(got[key] in (column, None) for key, column in expected.items())  # None: a row-level finding
@@ -340,7 +366,11 @@ def test_validator_finds_exactly_what_was_planted(demo_set: demo.DemoFiles, sett
     assert {d.proposal.row: (sorted(d.reasons), sorted(d.notes)) for d in decisions} == want
     period_end = date.fromisoformat(planted["period_end"])
     coops = decide_cooperatives(data.cooperatives, data.assessments, period_end, settings.cooperatives)
-    want_c = {r["row"]: (r["category"], r["score"], r["rat_compliant"], r["active"], sorted(r["reasons"]),
-                         sorted(r["notes"])) for r in planted["cooperatives"]["rows"]}
-    assert {d.cooperative.row: (d.category, d.score, d.rat_compliant, d.active, sorted(d.reasons), sorted(d.notes))
-            for d in coops} == want_c
+    want_c = {
+        r["row"]: (r["category"], r["score"], r["rat_compliant"], r["active"], sorted(r["reasons"]), sorted(r["notes"]))
+        for r in planted["cooperatives"]["rows"]
+    }
+    assert {
+        d.cooperative.row: (d.category, d.score, d.rat_compliant, d.active, sorted(d.reasons), sorted(d.notes))
+        for d in coops
+    } == want_c

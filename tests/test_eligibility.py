@@ -16,22 +16,46 @@ NIK = "7472014503850001"
 
 
 def business(**kw) -> Business:
-    base = dict(file="u.xlsx", sheet="UMKM", row=5, nik=NIK, nama="Wa Ode Hasnah", tanggal_lahir=date(1985, 3, 5),
-                kecamatan="Betoambari", aset=5e6, omzet_tahunan=6e7, pekerjaan="Wiraswasta", menerima_kur=False,
-                nama_bank="BRI", no_rekening="012301000123567", nama_rekening="Wa Ode Hasnah")
+    base = dict(
+        file="u.xlsx",
+        sheet="UMKM",
+        row=5,
+        nik=NIK,
+        nama="Wa Ode Hasnah",
+        tanggal_lahir=date(1985, 3, 5),
+        kecamatan="Betoambari",
+        aset=5e6,
+        omzet_tahunan=6e7,
+        pekerjaan="Wiraswasta",
+        menerima_kur=False,
+        nama_bank="BRI",
+        no_rekening="012301000123567",
+        nama_rekening="Wa Ode Hasnah",
+    )
     base.update(kw)
     return Business(**base)
 
 
 def proposal(**kw) -> Proposal:
-    base = dict(file="p.xlsx", sheet="Usulan", row=6, nik=NIK, nama="Wa Ode Hasnah", program="BPUM",
-                nilai_usulan=7e6, tanggal_usulan=date(2026, 3, 1), status="Diusulkan")
+    base = dict(
+        file="p.xlsx",
+        sheet="Usulan",
+        row=6,
+        nik=NIK,
+        nama="Wa Ode Hasnah",
+        program="BPUM",
+        nilai_usulan=7e6,
+        tanggal_usulan=date(2026, 3, 1),
+        status="Diusulkan",
+    )
     base.update(kw)
     return Proposal(**base)
 
 
 def decide(proposals, businesses=None, aid=()):
-    return decide_proposals(list(proposals), [business()] if businesses is None else businesses, list(aid), RULES, "7472")
+    return decide_proposals(
+        list(proposals), [business()] if businesses is None else businesses, list(aid), RULES, "7472"
+    )
 
 
 def test_clean_proposal_is_eligible():
@@ -54,8 +78,19 @@ def test_clean_proposal_is_eligible():
         ({}, {"menerima_kur": True}, "receiving-kur"),
         ({}, {"no_rekening": None}, "no-bank-account"),
     ],
-    ids=["nik-error", "other-error", "not-in-businesses", "sales-over-2M", "pns", "polri", "pppk",
-         "pegawai-negeri", "bumn", "kur", "no-account"],
+    ids=[
+        "nik-error",
+        "other-error",
+        "not-in-businesses",
+        "sales-over-2M",
+        "pns",
+        "polri",
+        "pppk",
+        "pegawai-negeri",
+        "bumn",
+        "kur",
+        "no-account",
+    ],
 )
 def test_each_reason_makes_a_proposal_ineligible(proposal_kw, business_kw, reason):
     [d] = decide([proposal(**proposal_kw)], [business(**business_kw)])
@@ -116,7 +151,9 @@ def test_already_received_from_a_granted_proposal_row():
 
 def test_granted_row_is_not_refused_for_its_own_aid_record():
     aid = [AidRecord(file="p.xlsx", sheet="Riwayat", row=3, nik=NIK, program="BPUM", tahun=2025)]
-    [d] = decide([proposal(status="Disalurkan", tanggal_usulan=date(2025, 3, 1), tanggal_keputusan=date(2025, 8, 1))], aid=aid)
+    [d] = decide(
+        [proposal(status="Disalurkan", tanggal_usulan=date(2025, 3, 1), tanggal_keputusan=date(2025, 8, 1))], aid=aid
+    )
     assert d.eligible and d.notes == []
 
 
@@ -132,7 +169,9 @@ def test_granted_row_is_not_refused_for_its_own_aid_record():
     ids=["account-holder", "aid-last-year", "aid-this-year", "outside-region", "name"],
 )
 def test_each_note_leaves_the_proposal_eligible(business_kw, proposal_kw, aid, note):
-    records = [AidRecord(file="p", sheet="R", row=2, nik=business_kw.get("nik", NIK), program=p, tahun=y) for p, y in aid]
+    records = [
+        AidRecord(file="p", sheet="R", row=2, nik=business_kw.get("nik", NIK), program=p, tahun=y) for p, y in aid
+    ]
     [d] = decide([proposal(**proposal_kw)], [business(**business_kw)], records)
     assert d.eligible and d.notes == [note]
 

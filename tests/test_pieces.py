@@ -95,7 +95,9 @@ def _businesses(tmp_path: Path, rows: list[list[object]], edit=None, shared: boo
     return _with_shared_strings(path) if shared else path
 
 
-_INLINE = re.compile(rb'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>', re.S)
+_INLINE = re.compile(
+    rb'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>', re.S
+)
 
 
 def _with_shared_strings(path: Path) -> Path:

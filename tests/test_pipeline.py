@@ -24,8 +24,9 @@ from ukmreport.settings import load_settings
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     root = tmp_path_factory.mktemp("demo")
     settings = load_settings(None)
-    files = write_demo_inputs(root / "inputs", seed=7, today=date.today(), region=load_region(None),
-                              settings=settings, n_businesses=400)
+    files = write_demo_inputs(
+        root / "inputs", seed=7, today=date.today(), region=load_region(None), settings=settings, n_businesses=400
+    )
     result = build(root / "inputs", settings, out=root / "reports")
     result.planted = files.planted  # type: ignore[attr-defined]
     return result
@@ -37,8 +38,15 @@ def pdf_text(path: Path) -> list[str]:
 
 def test_every_report_file_is_written(demo_build):
     names = sorted(p.name for p in demo_build.out_dir.iterdir())
-    for expected in ["usulan.pdf", "usulan.html", "usulan.xlsx", "seleksi.pdf", "seleksi.html",
-                     "manifest.json", "decisions.json"]:
+    for expected in [
+        "usulan.pdf",
+        "usulan.html",
+        "usulan.xlsx",
+        "seleksi.pdf",
+        "seleksi.html",
+        "manifest.json",
+        "decisions.json",
+    ]:
         assert expected in names
     assert not [p for p in demo_build.out_dir.parent.iterdir() if p.name.startswith(".")]
 
@@ -72,8 +80,11 @@ def test_the_letter_lists_exactly_the_eligible_proposed(demo_build):
     for d in proposed:
         assert d.proposal.nik in text
     ineligible = [d for d in demo_build.run.decisions.proposals if not d.eligible and d.proposal.nik]
-    assert not [d.proposal.nik for d in ineligible if d.proposal.nik in text and not any(
-        e.proposal.nik == d.proposal.nik for e in proposed)]
+    assert not [
+        d.proposal.nik
+        for d in ineligible
+        if d.proposal.nik in text and not any(e.proposal.nik == d.proposal.nik for e in proposed)
+    ]
     n = len(pages)
     for i, page in enumerate(pages, 1):
         assert f"Halaman {i} dari {n}" in page
@@ -115,8 +126,13 @@ def test_manifest_describes_inputs_and_outputs(demo_build):
     assert s["ineligible"] == s["proposals"] - s["eligible"]
     assert s["amount_eligible"] == sum(d.proposal.nilai_usulan for d in decisions if d.eligible)
     assert s["businesses"] == sum(b.valid for b in demo_build.run.data.businesses)
-    assert set(s["cooperative_health"]) == {"sehat", "cukup_sehat", "dalam_pengawasan",
-                                            "dalam_pengawasan_khusus", "tidak_dinilai"}
+    assert set(s["cooperative_health"]) == {
+        "sehat",
+        "cukup_sehat",
+        "dalam_pengawasan",
+        "dalam_pengawasan_khusus",
+        "tidak_dinilai",
+    }
     assert set(s["findings"]) == {"error", "warning", "info"}
 
 
@@ -125,12 +141,24 @@ def test_decisions_json_shape(demo_build):
     first = doc["proposals"][0]
     assert set(first) == {"file", "row", "nik", "nama", "program", "status", "nilai", "eligible", "reasons", "notes"}
     coop = doc["cooperatives"][0]
-    assert set(coop) == {"file", "row", "nomor_badan_hukum", "nama_koperasi", "category", "score", "active",
-                         "rat_compliant", "reasons", "notes"}
+    assert set(coop) == {
+        "file",
+        "row",
+        "nomor_badan_hukum",
+        "nama_koperasi",
+        "category",
+        "score",
+        "active",
+        "rat_compliant",
+        "reasons",
+        "notes",
+    }
 
 
 def test_planted_decisions_match(demo_build):
     planted = {r["row"]: r for r in demo_build.planted["proposals"]["rows"]}
     for d in demo_build.run.decisions.proposals:
         expected = planted[d.proposal.row]
-        assert (d.eligible, d.reasons, d.notes) == (expected["eligible"], expected["reasons"], expected["notes"]), d.proposal.row
+        assert (d.eligible, d.reasons, d.notes) == (expected["eligible"], expected["reasons"], expected["notes"]), (
+            d.proposal.row
+        )

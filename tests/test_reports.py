@@ -22,8 +22,14 @@ NIK_OR_ACCOUNT = re.compile(r"(?<!\d)\d{8,20}(?!\d)")
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("reports")
-    write_demo_inputs(root / "inputs", seed=11, today=date.today(), region=load_region(None),
-                      settings=load_settings(None), n_businesses=300)
+    write_demo_inputs(
+        root / "inputs",
+        seed=11,
+        today=date.today(),
+        region=load_region(None),
+        settings=load_settings(None),
+        n_businesses=300,
+    )
     return root / "inputs"
 
 
@@ -66,9 +72,24 @@ def test_koperasi_pages_are_landscape_and_numbered(year_build):
 def test_berkala_has_every_section_chart_and_figure(year_build):
     html = (year_build.out_dir / "berkala.html").read_text("utf-8")
     text = text_of(year_build.out_dir / "berkala.pdf")
-    for title in ("Daftar isi", "Ringkasan", "Pelaku usaha", "Usulan bantuan", "Koperasi", "Mutu data",
-                  "Per kecamatan", "Per sektor", "Per kelas usaha", "Per jenis kelamin", "Pendataan baru per bulan",
-                  "Menurut status", "Menurut program", "Menurut kategori kesehatan", "Kepatuhan RAT", "Per lembar"):
+    for title in (
+        "Daftar isi",
+        "Ringkasan",
+        "Pelaku usaha",
+        "Usulan bantuan",
+        "Koperasi",
+        "Mutu data",
+        "Per kecamatan",
+        "Per sektor",
+        "Per kelas usaha",
+        "Per jenis kelamin",
+        "Pendataan baru per bulan",
+        "Menurut status",
+        "Menurut program",
+        "Menurut kategori kesehatan",
+        "Kepatuhan RAT",
+        "Per lembar",
+    ):
         assert title in text, title
     assert html.count("<svg") >= 5
     assert "<script" not in html.lower()
@@ -97,8 +118,9 @@ def test_leadership_reports_never_show_a_full_nik_or_account(year_build):
 
 def test_quarterly_build_compares_with_the_previous_quarter(inputs, tmp_path):
     quarter = f"{date.today().year}-Q2"
-    result = build(inputs, load_settings(None), out=tmp_path, period=parse_period(quarter), only=["berkala"],
-                   formats=["html"])
+    result = build(
+        inputs, load_settings(None), out=tmp_path, period=parse_period(quarter), only=["berkala"], formats=["html"]
+    )
     html = (result.out_dir / "berkala.html").read_text("utf-8")
     assert result.out_dir.name == quarter
     assert f"Triwulan II {date.today().year}" in html and f"Triwulan I {date.today().year}" in html
@@ -115,16 +137,21 @@ def test_berkala_context_counts_match_the_data(inputs):
     run = prepare(inputs, settings)
     ctx = berkala.build(run.data, run.decisions, settings, run.region, run.period, run.today)
     kecamatan = next(t for s in ctx.sections for t in s.tables if t.title == "Per kecamatan")
-    registered = [b for b in run.data.businesses if b.valid and (b.tanggal_pendataan is None
-                                                                  or b.tanggal_pendataan <= run.period.end)]
+    registered = [
+        b
+        for b in run.data.businesses
+        if b.valid and (b.tanggal_pendataan is None or b.tanggal_pendataan <= run.period.end)
+    ]
     assert kecamatan.total[1] == f"{len(registered):,}".replace(",", ".")
 
 
 def test_validasi_groups_findings_and_caps_long_lists(make_workbook, tmp_path):
     from tests.conftest import BUSINESS_HEADERS, business_row
 
-    hostile = [business_row(1, NIK="7472014503850001", Kecamatan="<script>alert(1)</script>"),
-               business_row(2, NIK="7472014503850002", Kecamatan="{{ 7*7 }}")]
+    hostile = [
+        business_row(1, NIK="7472014503850001", Kecamatan="<script>alert(1)</script>"),
+        business_row(2, NIK="7472014503850002", Kecamatan="{{ 7*7 }}"),
+    ]
     rows = [business_row(i, NIK=f"74720145038{i:05d}", Kecamatan="Betoambri") for i in range(3, 52)]
     path = make_workbook({"Data UMKM": [BUSINESS_HEADERS, *hostile, *rows]})
     result = build([path], load_settings(None), out=tmp_path / "out", only=["validasi"], formats=["html"])

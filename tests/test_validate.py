@@ -24,7 +24,13 @@ def test_clean_row_has_no_finding(make_workbook, ctx):
     data = read_inputs([businesses(make_workbook, business_row())], ctx)
     assert data.findings == []
     [b] = data.businesses
-    assert (b.row, b.nik, b.nama, b.kecamatan, b.sektor) == (4, "7472014503850001", "Wa Ode Hasnah", "Betoambari", "Kuliner")
+    assert (b.row, b.nik, b.nama, b.kecamatan, b.sektor) == (
+        4,
+        "7472014503850001",
+        "Wa Ode Hasnah",
+        "Betoambari",
+        "Kuliner",
+    )
     assert (b.aset, b.omzet_tahunan, b.tanggal_lahir, b.jenis_kelamin) == (5_000_000, 60_000_000, date(1985, 3, 5), "P")
     assert data.counts["businesses"].model_dump() == {"rows": 1, "valid": 1, "errors": 0, "warnings": 0}
 
@@ -81,10 +87,34 @@ def test_duplicate_nik_names_the_first_row(make_workbook, ctx):
 
 
 def test_header_found_below_title_with_aliases_and_monthly_turnover(make_workbook, ctx):
-    headers = ["No.", "Nomor Induk Kependudukan", "Nama Pemilik", "L/P", "Alamat Usaha", "Desa/Kelurahan",
-               "KECAMATAN", "Nama Usaha", "Sektor Usaha", "Modal/Aset (Rp)", "Omzet per Bulan", "Kolom Aneh"]
-    row = [1, "'7472014503850001", "Wa Ode Hasnah", "Perempuan", "Jl. A", "Katobengke", "betoambari", "Kue",
-           "makanan", "7,5 juta", "500 rb", "x"]
+    headers = [
+        "No.",
+        "Nomor Induk Kependudukan",
+        "Nama Pemilik",
+        "L/P",
+        "Alamat Usaha",
+        "Desa/Kelurahan",
+        "KECAMATAN",
+        "Nama Usaha",
+        "Sektor Usaha",
+        "Modal/Aset (Rp)",
+        "Omzet per Bulan",
+        "Kolom Aneh",
+    ]
+    row = [
+        1,
+        "'7472014503850001",
+        "Wa Ode Hasnah",
+        "Perempuan",
+        "Jl. A",
+        "Katobengke",
+        "betoambari",
+        "Kue",
+        "makanan",
+        "7,5 juta",
+        "500 rb",
+        "x",
+    ]
     path = make_workbook({"Pelaku_Usaha": [["JUDUL"], [], [], [], [], [], headers, row]})
     data = read_inputs([path], ctx)
     assert codes(data) == [("unknown-column", 7, "L")]
@@ -151,14 +181,29 @@ def test_two_row_merged_header(tmp_path, ctx):
 
 
 def test_assessment_checks(make_workbook, ctx):
-    coop = [["No Badan Hukum", "Nama Koperasi", "Jenis", "Kecamatan", "Jumlah Anggota"],
-            ["12/BH/2005", "KSP Maju", "Simpan Pinjam", "Wolio", 20],
-            ["12/BH/2005", "KSP Maju Lagi", "Koperasi Syariah", "Wolio", 20]]
-    heads = ["No Badan Hukum", "Tahun Buku", "Permodalan", "KAP", "Manajemen", "Efisiensi", "Likuiditas",
-             "Kemandirian", "Jatidiri"]
+    coop = [
+        ["No Badan Hukum", "Nama Koperasi", "Jenis", "Kecamatan", "Jumlah Anggota"],
+        ["12/BH/2005", "KSP Maju", "Simpan Pinjam", "Wolio", 20],
+        ["12/BH/2005", "KSP Maju Lagi", "Koperasi Syariah", "Wolio", 20],
+    ]
+    heads = [
+        "No Badan Hukum",
+        "Tahun Buku",
+        "Permodalan",
+        "KAP",
+        "Manajemen",
+        "Efisiensi",
+        "Likuiditas",
+        "Kemandirian",
+        "Jatidiri",
+    ]
     assess = [heads, ["12/BH/2005", 2025, 15, 25, 15, 10, 15, 10, 10], ["99/BH/2000", 2025, 18, 1, 1, 1, 1, 1, 1]]
     data = read_inputs([make_workbook({"Koperasi": coop, "Penilaian Kesehatan": assess})], ctx)
-    assert sorted(codes(data)) == sorted([
-        ("duplicate-coop", 3, "A"), ("unknown-coop-type", 3, "C"),
-        ("score-out-of-range", 3, "C"), ("assessment-unknown-coop", 3, "A"),
-    ])
+    assert sorted(codes(data)) == sorted(
+        [
+            ("duplicate-coop", 3, "A"),
+            ("unknown-coop-type", 3, "C"),
+            ("score-out-of-range", 3, "C"),
+            ("assessment-unknown-coop", 3, "A"),
+        ]
+    )

@@ -59,7 +59,9 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Settings file (default: ukmreport.toml here).")
+@click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), help="Settings file (default: ukmreport.toml here)."
+)
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Language of messages.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print more, and a traceback on unexpected errors.")
@@ -130,8 +132,15 @@ def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -
 @click.option("--strict", is_flag=True, help="Exit 1 when the inputs have errors.")
 @click.pass_obj
 @guarded
-def build(opts: Options, inputs: Path | None, out: Path | None, period: str | None, only: tuple[str, ...],
-          formats: str, strict: bool) -> int:
+def build(
+    opts: Options,
+    inputs: Path | None,
+    out: Path | None,
+    period: str | None,
+    only: tuple[str, ...],
+    formats: str,
+    strict: bool,
+) -> int:
     """Validate, apply the rules, render the reports and write the manifest."""
     from ukmreport.pipeline import build as run_build
     from ukmreport.reports import text as report_text
@@ -139,8 +148,13 @@ def build(opts: Options, inputs: Path | None, out: Path | None, period: str | No
     settings = opts.settings()
     with progress_bar(opts, "Menyusun laporan") as progress:
         result = run_build(
-            inputs or settings.input_dir, settings, period=_period(period), out=out, only=list(only) or None,
-            formats=[f.strip() for f in formats.split(",") if f.strip()], progress=progress,
+            inputs or settings.input_dir,
+            settings,
+            period=_period(period),
+            out=out,
+            only=list(only) or None,
+            formats=[f.strip() for f in formats.split(",") if f.strip()],
+            progress=progress,
         )
     if not opts.quiet:
         click.echo(report_text.build_text(result))
@@ -191,13 +205,20 @@ def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, ou
     if target.exists() and not (target / ".ukmreport-demo").exists():
         own = [p.name for p in target.iterdir() if not p.name.startswith(".") and p.name != "README.md"]
         if own:
-            raise UkmreportError(f"{target} already holds files ({', '.join(sorted(own)[:3])}); "
-                                 "give an empty folder: ukmreport demo DIR")
+            raise UkmreportError(
+                f"{target} already holds files ({', '.join(sorted(own)[:3])}); give an empty folder: ukmreport demo DIR"
+            )
     target.mkdir(parents=True, exist_ok=True)
     (target / ".ukmreport-demo").write_text("Folder ini dibuat oleh `ukmreport demo`.\n", encoding="utf-8")
     today, _ = today_and_now()
-    files = write_demo_inputs(target, seed=seed, today=today, region=load_region(settings.region_file),
-                              settings=settings, n_businesses=n_businesses)
+    files = write_demo_inputs(
+        target,
+        seed=seed,
+        today=today,
+        region=load_region(settings.region_file),
+        settings=settings,
+        n_businesses=n_businesses,
+    )
     if not opts.quiet:
         click.echo(f"Data contoh ditulis ke {target}/: " + ", ".join(f.name for f in files))
     with progress_bar(opts, "Menyusun laporan") as progress:

@@ -22,7 +22,10 @@ from ukmreport.read.workbook import sha256_file
 def check_json(data: Dataset, lang: str = "id") -> dict[str, Any]:
     """The object `check --format json` prints."""
     return {
-        "files": [{"path": f.path, "sha256": f.sha256, "sheets": {k: v.value for k, v in f.sheets.items()}} for f in data.files],
+        "files": [
+            {"path": f.path, "sha256": f.sha256, "sheets": {k: v.value for k, v in f.sheets.items()}}
+            for f in data.files
+        ],
         "findings": [
             {
                 "file": f.file,
@@ -118,7 +121,12 @@ def write_json(path: Path, obj: Any) -> None:
 
 
 def file_entry(name: str, fmt: str, path: Path, root: Path, pages: int | None = None) -> dict[str, Any]:
-    entry: dict[str, Any] = {"name": name, "format": fmt, "path": path.relative_to(root).as_posix(), "sha256": sha256_file(path)}
+    entry: dict[str, Any] = {
+        "name": name,
+        "format": fmt,
+        "path": path.relative_to(root).as_posix(),
+        "sha256": sha256_file(path),
+    }
     if pages is not None:
         entry["pages"] = pages
     return entry

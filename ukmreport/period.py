@@ -12,8 +12,18 @@ from ukmreport.errors import UkmreportError
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 QUARTERS_ID = ("I", "II", "III", "IV")
 
@@ -69,8 +79,11 @@ def parse_period(text: str) -> Period:
         month = int(match.group(3))
         if not 1 <= month <= 12:
             raise UkmreportError(f"period '{text}': month must be 01 to 12")
-        return Period(key=f"{year}-{month:02d}", start=date(year, month, 1),
-                      end=date(year, month, calendar.monthrange(year, month)[1]))
+        return Period(
+            key=f"{year}-{month:02d}",
+            start=date(year, month, 1),
+            end=date(year, month, calendar.monthrange(year, month)[1]),
+        )
     return Period(key=str(year), start=date(year, 1, 1), end=date(year, 12, 31))
 
 

@@ -47,22 +47,27 @@ class ReportSpec:
 
 REPORTS: dict[str, ReportSpec] = {
     "usulan": ReportSpec(
-        "usulan", ("pdf", "html", "xlsx"),
-        lambda run: usulan.build(run.decisions.proposals, run.settings, run.today), pdf_variant="pdf/a-3b",
+        "usulan",
+        ("pdf", "html", "xlsx"),
+        lambda run: usulan.build(run.decisions.proposals, run.settings, run.today),
+        pdf_variant="pdf/a-3b",
     ),
     "seleksi": ReportSpec(
         "seleksi", ("pdf", "html"), lambda run: seleksi.build(run.decisions.proposals, run.settings, run.today)
     ),
     "koperasi": ReportSpec(
-        "koperasi", ("pdf", "html"),
+        "koperasi",
+        ("pdf", "html"),
         lambda run: koperasi.build(run.decisions.cooperatives, run.data, run.settings, run.period, run.today),
     ),
     "validasi": ReportSpec(
-        "validasi", ("html",),
+        "validasi",
+        ("html",),
         lambda run: validasi.build(run.data, run.settings, run.today, run.annotated),
     ),
     "berkala": ReportSpec(
-        "berkala", ("pdf", "html"),
+        "berkala",
+        ("pdf", "html"),
         lambda run: berkala.build(run.data, run.decisions, run.settings, run.region, run.period, run.today),
     ),
 }
@@ -83,7 +88,9 @@ def today_and_now() -> tuple[date, datetime]:
     return now.date(), now
 
 
-def read(inputs: Path | list[Path], settings: Settings, today: date, progress: Progress | None = None) -> tuple[Region, Dataset]:
+def read(
+    inputs: Path | list[Path], settings: Settings, today: date, progress: Progress | None = None
+) -> tuple[Region, Dataset]:
     """Read and validate every input workbook (stage 1 and 2)."""
     region = load_region(settings.region_file)
     paths = input_files(inputs)
@@ -266,14 +273,27 @@ def render_reports(
             if progress:
                 progress(f"{spec.name}.pdf")
             path = dest / f"{spec.name}.pdf"
-            pages = render_pdf(spec.name, ctx, path, run.settings, attachments=attachments, pdf_variant=spec.pdf_variant)
+            pages = render_pdf(
+                spec.name, ctx, path, run.settings, attachments=attachments, pdf_variant=spec.pdf_variant
+            )
             written.append(outputs.file_entry(spec.name, "pdf", path, dest, pages))
     return written
 
 
 USULAN_HEADERS = (
-    "No", "NIK", "Nama", "L/P", "Alamat", "Kelurahan", "Kecamatan", "Nama Usaha", "Bidang Usaha", "Bank",
-    "No Rekening", "Nama Pemilik Rekening", "Nilai",
+    "No",
+    "NIK",
+    "Nama",
+    "L/P",
+    "Alamat",
+    "Kelurahan",
+    "Kecamatan",
+    "Nama Usaha",
+    "Bidang Usaha",
+    "Bank",
+    "No Rekening",
+    "Nama Pemilik Rekening",
+    "Nilai",
 )
 
 
@@ -285,19 +305,43 @@ def _write_xlsx(name: str, run: Run, path: Path, now: datetime) -> None:
         rows = []
         for i, d in enumerate(decisions, 1):
             p, b = d.proposal, d.business
-            rows.append([
-                i, p.nik, p.nama, b.jenis_kelamin if b else None, b.alamat if b else None, b.kelurahan if b else None,
-                b.kecamatan if b else None, b.nama_usaha if b else None, (b.sektor or b.bidang_usaha) if b else None,
-                b.nama_bank if b else None, b.no_rekening if b else None, b.nama_rekening if b else None,
-                int(p.nilai_usulan or 0),
-            ])
+            rows.append(
+                [
+                    i,
+                    p.nik,
+                    p.nama,
+                    b.jenis_kelamin if b else None,
+                    b.alamat if b else None,
+                    b.kelurahan if b else None,
+                    b.kecamatan if b else None,
+                    b.nama_usaha if b else None,
+                    (b.sektor or b.bidang_usaha) if b else None,
+                    b.nama_bank if b else None,
+                    b.no_rekening if b else None,
+                    b.nama_rekening if b else None,
+                    int(p.nilai_usulan or 0),
+                ]
+            )
         sheets.append((program, USULAN_HEADERS, rows))
     if not sheets:
         sheets.append(("Lampiran", USULAN_HEADERS, []))
     write_table(
-        path, sheets, title="Lampiran usulan calon penerima bantuan", author=run.settings.office.short_name,
+        path,
+        sheets,
+        title="Lampiran usulan calon penerima bantuan",
+        author=run.settings.office.short_name,
         created=now.replace(tzinfo=None, microsecond=0),
         text_columns=("NIK", "No Rekening", "Nama", "Alamat", "Nama Usaha", "Nama Pemilik Rekening"),
-        widths={"NIK": 19, "Nama": 28, "Alamat": 36, "Nama Usaha": 26, "No Rekening": 20, "Bidang Usaha": 18,
-                "Nama Pemilik Rekening": 28, "Nilai": 14, "No": 6, "L/P": 5},
+        widths={
+            "NIK": 19,
+            "Nama": 28,
+            "Alamat": 36,
+            "Nama Usaha": 26,
+            "No Rekening": 20,
+            "Bidang Usaha": 18,
+            "Nama Pemilik Rekening": 28,
+            "Nilai": 14,
+            "No": 6,
+            "L/P": 5,
+        },
     )

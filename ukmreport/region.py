@@ -87,9 +87,7 @@ def load_region(path: Path | None) -> Region:
     """Load a region file; None means the packaged Kota Baubau file."""
     try:
         if path is None:
-            data = tomllib.loads(
-                resources.files("ukmreport.regions").joinpath(DEFAULT_REGION_FILE).read_text("utf-8")
-            )
+            data = tomllib.loads(resources.files("ukmreport.regions").joinpath(DEFAULT_REGION_FILE).read_text("utf-8"))
         else:
             data = tomllib.loads(Path(path).read_text("utf-8"))
         return Region.model_validate(data)

@@ -77,13 +77,43 @@ class EligibilityRules(_Section):
         },
     }
     excluded_occupations: list[str] = [
-        "ASN", "PNS", "PPPK", "TNI", "Polri", "polisi", "tentara", "BUMN", "BUMD",
-        "pegawai negeri", "aparatur sipil negara",
+        "ASN",
+        "PNS",
+        "PPPK",
+        "TNI",
+        "Polri",
+        "polisi",
+        "tentara",
+        "BUMN",
+        "BUMD",
+        "pegawai negeri",
+        "aparatur sipil negara",
     ]
     retired_words: list[str] = ["pensiunan", "purnawirawan"]
     name_titles: list[str] = [
-        "H", "Hj", "Dr", "Drs", "Dra", "Ir", "S.Pd", "S.E", "S.H", "S.Sos", "S.Kom", "S.T",
-        "M.M", "M.Si", "A.Md", "S.Ag", "S.IP", "S.Kep", "S.Farm", "M.Pd", "M.H", "S.Ked", "Amd",
+        "H",
+        "Hj",
+        "Dr",
+        "Drs",
+        "Dra",
+        "Ir",
+        "S.Pd",
+        "S.E",
+        "S.H",
+        "S.Sos",
+        "S.Kom",
+        "S.T",
+        "M.M",
+        "M.Si",
+        "A.Md",
+        "S.Ag",
+        "S.IP",
+        "S.Kep",
+        "S.Farm",
+        "M.Pd",
+        "M.H",
+        "S.Ked",
+        "Amd",
     ]
     recent_aid_years: int = Field(1, ge=0, description="Aid in the proposal's year or this many years before.")
 

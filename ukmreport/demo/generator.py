@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from ukmreport.region import Region
     from ukmreport.settings import Settings
 
+
 # ----------------------------------------------------------------------------- data
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
@@ -91,20 +92,88 @@ SURNAMES = _words(
 )
 ROMAN = _words("I II III IV V VI VII VIII IX X XI XII")
 DEGREES = (", S.Pd.", ", S.E.", ", S.H.", ", A.Md.", ", S.Sos.")
-MONTHS = ("", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
+MONTHS = (
+    "",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 NEIGHBOUR = "7404"  # Kabupaten Buton: many Baubau residents were first registered there
 NEIGHBOUR_PLACES = ("Pasarwajo", "Buton", "Lasalimu", "Kapontori", "Wabula", "Siompu")
-OUTSIDE = (("7471", "Kendari"), ("7403", "Raha"), ("7407", "Wangi-Wangi"), ("7371", "Makassar"),
-           ("7308", "Watampone"), ("7271", "Palu"), ("8171", "Ambon"), ("3171", "Jakarta"), ("3578", "Surabaya"))
+OUTSIDE = (
+    ("7471", "Kendari"),
+    ("7403", "Raha"),
+    ("7407", "Wangi-Wangi"),
+    ("7371", "Makassar"),
+    ("7308", "Watampone"),
+    ("7271", "Palu"),
+    ("8171", "Ambon"),
+    ("3171", "Jakarta"),
+    ("3578", "Surabaya"),
+)
 MIGRANT_PLACES = ("Pasarwajo", "Raha", "Wangi-Wangi", "Kendari", "Makassar", "Lasalimu")
-STREETS = ("Jl. Betoambari", "Jl. Sultan Hasanuddin", "Jl. Erlangga", "Jl. Yos Sudarso", "Jl. Dayanu Ikhsanuddin",
-           "Jl. Murhum", "Jl. Bataraguru", "Jl. Gajah Mada", "Jl. Sultan Qaimuddin", "Jl. Wa Ode Wau", "Jl. Kartini",
-           "Jl. Ahmad Yani", "Jl. Pahlawan", "Jl. Anoa", "Jl. Sapati", "Jl. La Ode Ngkada", "Lr. Kenari", "Lr. Cempaka")
-WORDS = ("Berkah", "Barakati", "Sejahtera", "Maju Jaya", "Mandiri", "Amanah", "Bahari", "Sinar Baru", "Cahaya",
-         "Rezeki", "Harapan", "Mekar", "Bintang", "Putra", "Indah", "Wolio", "Buton Raya", "Kamali", "Mutiara")
-SECTOR_WEIGHTS = {"Kuliner": 30, "Perdagangan": 30, "Fesyen": 6, "Kerajinan": 4, "Pertanian": 5, "Perikanan": 8,
-                  "Peternakan": 3, "Jasa": 10, "Industri Pengolahan": 3, "Lainnya": 1}
+STREETS = (
+    "Jl. Betoambari",
+    "Jl. Sultan Hasanuddin",
+    "Jl. Erlangga",
+    "Jl. Yos Sudarso",
+    "Jl. Dayanu Ikhsanuddin",
+    "Jl. Murhum",
+    "Jl. Bataraguru",
+    "Jl. Gajah Mada",
+    "Jl. Sultan Qaimuddin",
+    "Jl. Wa Ode Wau",
+    "Jl. Kartini",
+    "Jl. Ahmad Yani",
+    "Jl. Pahlawan",
+    "Jl. Anoa",
+    "Jl. Sapati",
+    "Jl. La Ode Ngkada",
+    "Lr. Kenari",
+    "Lr. Cempaka",
+)
+WORDS = (
+    "Berkah",
+    "Barakati",
+    "Sejahtera",
+    "Maju Jaya",
+    "Mandiri",
+    "Amanah",
+    "Bahari",
+    "Sinar Baru",
+    "Cahaya",
+    "Rezeki",
+    "Harapan",
+    "Mekar",
+    "Bintang",
+    "Putra",
+    "Indah",
+    "Wolio",
+    "Buton Raya",
+    "Kamali",
+    "Mutiara",
+)
+SECTOR_WEIGHTS = {
+    "Kuliner": 30,
+    "Perdagangan": 30,
+    "Fesyen": 6,
+    "Kerajinan": 4,
+    "Pertanian": 5,
+    "Perikanan": 8,
+    "Peternakan": 3,
+    "Jasa": 10,
+    "Industri Pengolahan": 3,
+    "Lainnya": 1,
+}
 BUSINESS_NAMES = {
     "Kuliner": ("Warung Makan {n}", "Kue {n}", "Rumah Makan {w}", "Kedai Kopi {w}", "Kasuami {n}", "Bakso {n}"),
     "Perdagangan": ("Kios {n}", "Toko {w}", "Kios Sembako {n}", "UD {w}", "Toko Kelontong {n}", "Kios Pulsa {n}"),
@@ -116,54 +185,173 @@ BUSINESS_NAMES = {
     "Jasa": ("Bengkel {w}", "Laundry {n}", "Salon {n}", "Fotokopi {w}", "Service HP {w}"),
     "Industri Pengolahan": ("Abon Ikan {n}", "Keripik {w}", "Kacang Mete {w}", "Air Minum Isi Ulang {w}"),
 }
-JOBS = (("Wiraswasta", 38), ("Pedagang", 20), ("Ibu Rumah Tangga", 14), ("Nelayan", 7), ("Petani", 5),
-        ("Karyawan Swasta", 4), ("Buruh", 3), ("Honorer", 2), ("Pensiunan PNS", 2), ("PNS", 2), ("Mahasiswa", 1),
-        ("Guru PPPK", 1), ("Anggota Polri", 0.5), ("Karyawan BUMN", 0.5))
+JOBS = (
+    ("Wiraswasta", 38),
+    ("Pedagang", 20),
+    ("Ibu Rumah Tangga", 14),
+    ("Nelayan", 7),
+    ("Petani", 5),
+    ("Karyawan Swasta", 4),
+    ("Buruh", 3),
+    ("Honorer", 2),
+    ("Pensiunan PNS", 2),
+    ("PNS", 2),
+    ("Mahasiswa", 1),
+    ("Guru PPPK", 1),
+    ("Anggota Polri", 0.5),
+    ("Karyawan BUMN", 0.5),
+)
 ELIGIBLE_JOBS = ("Wiraswasta", "Pedagang", "Nelayan", "Petani", "Ibu Rumah Tangga")
-BANKS = (("BRI", 45, "4-2-6-2-1"), ("BNI", 15, "10"), ("Bank Mandiri", 12, "3-2-7-1"), ("BSI", 15, "10"),
-         ("Bank Sultra", 13, "12"))
-AID_PROGRAMS = (("Banpres Produktif Usaha Mikro", "Kementerian", (2_400_000, 1_200_000)),
-                ("Bantuan Modal Usaha Provinsi", "Provinsi", (5_000_000, 3_000_000)),
-                ("Bantuan Alat Usaha Kota", "Kota", (2_500_000, 3_000_000, 1_500_000)))
+BANKS = (
+    ("BRI", 45, "4-2-6-2-1"),
+    ("BNI", 15, "10"),
+    ("Bank Mandiri", 12, "3-2-7-1"),
+    ("BSI", 15, "10"),
+    ("Bank Sultra", 13, "12"),
+)
+AID_PROGRAMS = (
+    ("Banpres Produktif Usaha Mikro", "Kementerian", (2_400_000, 1_200_000)),
+    ("Bantuan Modal Usaha Provinsi", "Provinsi", (5_000_000, 3_000_000)),
+    ("Bantuan Alat Usaha Kota", "Kota", (2_500_000, 3_000_000, 1_500_000)),
+)
 COOP_TYPES = (("Simpan Pinjam", 30), ("Konsumen", 30), ("Produsen", 20), ("Pemasaran", 10), ("Jasa", 10))
 COOP_NAMES = {
     "Simpan Pinjam": ('KSP "{w}"', 'Koperasi Simpan Pinjam "{w}"', 'Kopwan "{w}"', 'KSP Credit Union "{w}"'),
-    "Konsumen": ("Koperasi Konsumen Pegawai {o}", 'KPRI "{w}"', 'Koperasi Serba Usaha "{w}"', 'Koperasi Konsumen "{w}"'),
+    "Konsumen": (
+        "Koperasi Konsumen Pegawai {o}",
+        'KPRI "{w}"',
+        'Koperasi Serba Usaha "{w}"',
+        'Koperasi Konsumen "{w}"',
+    ),
     "Produsen": ('Koperasi Produsen "{w}"', 'Koperasi Nelayan "{w}"', 'KUD "{w}"', 'Koperasi Produsen Tenun "{w}"'),
     "Pemasaran": ('Koperasi Pemasaran "{w}"', "Koperasi Pedagang Pasar {k}", 'Koperasi Serba Usaha "{w}"'),
     "Jasa": ('Koperasi Jasa Angkutan "{w}"', 'Koperasi Jasa "{w}"', 'Koperasi Jasa Pelabuhan "{w}"'),
 }
-COOP_WORDS = ("Sejahtera", "Maju Bersama", "Bahari", "Mekar Jaya", "Karya Mandiri", "Bina Usaha", "Sinar Harapan",
-              "Sumber Rezeki", "Tunas Baru", "Barakati", "Pomaa-Maasiaka", "Wolio Sejahtera", "Bersatu", "Amanah",
-              "Berkah", "Harapan Baru", "Samudra", "Kamali", "Lipu Makmur", "Kaowa", "Mutiara", "Nusa Indah",
-              "Sangia", "Bukti Kasih", "Sabangka Asarope", "Bahtera", "Tiga Putri", "Anugerah", "Kasih Ibu")
-OFFICES = ("Dinas Pendidikan", "Dinas Kesehatan", "Sekretariat Daerah", "RSUD", "Dinas Perhubungan",
-           "Kantor Kementerian Agama", "Dinas Pekerjaan Umum", "BPKAD", "Dinas Sosial", "Badan Pusat Statistik")
-ASPECT_HEADERS = {"permodalan": "Permodalan", "kualitas_aktiva_produktif": "Kualitas Aktiva Produktif",
-                  "manajemen": "Manajemen", "efisiensi": "Efisiensi", "likuiditas": "Likuiditas",
-                  "kemandirian_pertumbuhan": "Kemandirian dan Pertumbuhan", "jatidiri_koperasi": "Jatidiri Koperasi"}
+COOP_WORDS = (
+    "Sejahtera",
+    "Maju Bersama",
+    "Bahari",
+    "Mekar Jaya",
+    "Karya Mandiri",
+    "Bina Usaha",
+    "Sinar Harapan",
+    "Sumber Rezeki",
+    "Tunas Baru",
+    "Barakati",
+    "Pomaa-Maasiaka",
+    "Wolio Sejahtera",
+    "Bersatu",
+    "Amanah",
+    "Berkah",
+    "Harapan Baru",
+    "Samudra",
+    "Kamali",
+    "Lipu Makmur",
+    "Kaowa",
+    "Mutiara",
+    "Nusa Indah",
+    "Sangia",
+    "Bukti Kasih",
+    "Sabangka Asarope",
+    "Bahtera",
+    "Tiga Putri",
+    "Anugerah",
+    "Kasih Ibu",
+)
+OFFICES = (
+    "Dinas Pendidikan",
+    "Dinas Kesehatan",
+    "Sekretariat Daerah",
+    "RSUD",
+    "Dinas Perhubungan",
+    "Kantor Kementerian Agama",
+    "Dinas Pekerjaan Umum",
+    "BPKAD",
+    "Dinas Sosial",
+    "Badan Pusat Statistik",
+)
+ASPECT_HEADERS = {
+    "permodalan": "Permodalan",
+    "kualitas_aktiva_produktif": "Kualitas Aktiva Produktif",
+    "manajemen": "Manajemen",
+    "efisiensi": "Efisiensi",
+    "likuiditas": "Likuiditas",
+    "kemandirian_pertumbuhan": "Kemandirian dan Pertumbuhan",
+    "jatidiri_koperasi": "Jatidiri Koperasi",
+}
 
 BUSINESS_FILE, PROPOSAL_FILE, COOP_FILE = "data_pelaku_usaha.xlsx", "usulan_bantuan.xlsx", "data_koperasi.xlsx"
-BUSINESS_HEADERS = ("No", "No KTP", "Nama Pemilik", "JK", "Tempat, Tanggal Lahir", "Alamat Usaha", "Desa/Kelurahan",
-                    "Kecamatan", "No HP", "Nama Usaha", "Sektor Usaha", "NIB", "Tahun Berdiri", "Modal/Aset (Rp)",
-                    "Omzet per Bulan", "Jumlah Tenaga Kerja", "Pekerjaan", "Menerima KUR", "Nama Bank", "No Rekening",
-                    "Atas Nama", "Tanggal Pendataan")
-PROPOSAL_HEADERS = ("No", "NIK", "Nama Lengkap", "Jenis Bantuan", "Nilai Usulan", "Tgl Usulan", "Status",
-                    "Tanggal Keputusan", "Keterangan")
+BUSINESS_HEADERS = (
+    "No",
+    "No KTP",
+    "Nama Pemilik",
+    "JK",
+    "Tempat, Tanggal Lahir",
+    "Alamat Usaha",
+    "Desa/Kelurahan",
+    "Kecamatan",
+    "No HP",
+    "Nama Usaha",
+    "Sektor Usaha",
+    "NIB",
+    "Tahun Berdiri",
+    "Modal/Aset (Rp)",
+    "Omzet per Bulan",
+    "Jumlah Tenaga Kerja",
+    "Pekerjaan",
+    "Menerima KUR",
+    "Nama Bank",
+    "No Rekening",
+    "Atas Nama",
+    "Tanggal Pendataan",
+)
+PROPOSAL_HEADERS = (
+    "No",
+    "NIK",
+    "Nama Lengkap",
+    "Jenis Bantuan",
+    "Nilai Usulan",
+    "Tgl Usulan",
+    "Status",
+    "Tanggal Keputusan",
+    "Keterangan",
+)
 AID_HEADERS = ("No", "NIK", "Nama", "Program", "Tahun", "Nilai", "Sumber Dana")
-COOP_HEADERS = ("No", "Nama Koperasi", "Jenis Koperasi", "No Badan Hukum", "Tanggal Badan Hukum", "NIK Koperasi",
-                "Alamat", "Kecamatan", "Jumlah Anggota", "Tahun Buku RAT", "Tanggal RAT", "Modal Sendiri",
-                "Modal Luar", "Aset", "Volume Usaha", "SHU")
+COOP_HEADERS = (
+    "No",
+    "Nama Koperasi",
+    "Jenis Koperasi",
+    "No Badan Hukum",
+    "Tanggal Badan Hukum",
+    "NIK Koperasi",
+    "Alamat",
+    "Kecamatan",
+    "Jumlah Anggota",
+    "Tahun Buku RAT",
+    "Tanggal RAT",
+    "Modal Sendiri",
+    "Modal Luar",
+    "Aset",
+    "Volume Usaha",
+    "SHU",
+)
 ASSESS_HEADERS = ("No", "No Badan Hukum", "Nama Koperasi", "Tahun Buku", *ASPECT_HEADERS.values())
 HEADER_ROW, FIRST_ROW = 4, 5  # businesses and proposals; cooperatives: header rows 4-5, data from 6
 BIRTH_FIRST, BIRTH_LAST, EXCEL_EPOCH = date(1955, 1, 1), date(2003, 12, 31), date(1899, 12, 30)
 BIRTH_DAYS = (BIRTH_LAST - BIRTH_FIRST).days + 1
 # (code, column, field, severity) of the businesses errors; each is planted at least once.
-BUSINESS_ERRORS = (("nik-numeric", "B", "nik", "error"), ("nik-format", "B", "nik", "error"),
-                   ("unknown-kecamatan", "H", "kecamatan", "error"), ("bad-phone", "I", "no_hp", "error"),
-                   ("bad-date", "E", "tanggal_lahir", "error"), ("duplicate-nik", "B", "nik", "error"),
-                   ("missing-value", "J", "nama_usaha", "error"), ("kelurahan-mismatch", "G", "kelurahan", "warning"),
-                   ("nik-mismatch-gender", "D", "jenis_kelamin", "warning"))
+BUSINESS_ERRORS = (
+    ("nik-numeric", "B", "nik", "error"),
+    ("nik-format", "B", "nik", "error"),
+    ("unknown-kecamatan", "H", "kecamatan", "error"),
+    ("bad-phone", "I", "no_hp", "error"),
+    ("bad-date", "E", "tanggal_lahir", "error"),
+    ("duplicate-nik", "B", "nik", "error"),
+    ("missing-value", "J", "nama_usaha", "error"),
+    ("kelurahan-mismatch", "G", "kelurahan", "warning"),
+    ("nik-mismatch-gender", "D", "jenis_kelamin", "warning"),
+)
+
 
 # ----------------------------------------------------------------------------- helpers
 def _cw(pairs: tuple[tuple[Any, float], ...]) -> tuple[list[Any], list[float]]:
@@ -210,7 +398,7 @@ def _misspell(name: str) -> str:
     """Drop the last vowel that is not the final letter: Betoambari -> Betoambri."""
     for i in range(len(name) - 2, 0, -1):
         if name[i].lower() in "aeiou":
-            return name[:i] + name[i + 1:]
+            return name[:i] + name[i + 1 :]
     return name + "x"
 
 
@@ -300,8 +488,11 @@ class _Gen:
     def place(self, prefix: str) -> str:
         r = self.r
         if prefix[:4] == self.region.code:
-            return (self.region.city if r.random() < 0.9 else self.region.name) if r.random() < 0.8 \
+            return (
+                (self.region.city if r.random() < 0.9 else self.region.name)
+                if r.random() < 0.8
                 else r.choice(MIGRANT_PLACES)
+            )
         if prefix[:4] == NEIGHBOUR:
             return r.choice(NEIGHBOUR_PLACES) if r.random() < 0.85 else self.region.city
         return dict(OUTSIDE)[prefix[:4]]
@@ -319,8 +510,16 @@ class _Gen:
             return logu(3e8, 4e9, 10_000_000), logu(1.75e8, 1.2e9, 5_000_000), r.randint(5, 19)
         return logu(5e9, 9.5e9, 100_000_000), logu(1.3e9, 4e9, 50_000_000), r.randint(20, 99)
 
-    def owner(self, *, eligible: bool = False, female: bool | None = None, prefix: str | None = None,
-              birth: date | None = None, name: str | None = None, registered: date | None = None) -> Owner:
+    def owner(
+        self,
+        *,
+        eligible: bool = False,
+        female: bool | None = None,
+        prefix: str | None = None,
+        birth: date | None = None,
+        name: str | None = None,
+        registered: date | None = None,
+    ) -> Owner:
         """A random owner; `eligible` draws a clean grant candidate (micro, no KUR, own account, no titles)."""
         r = self.r
         female = r.random() < 0.55 if female is None else female
@@ -343,7 +542,7 @@ class _Gen:
         size = "mikro" if eligible else r.choices(("mikro", "kecil", "menengah"), cum_weights=(91, 99, 100))[0]
         aset, omzet, workers = self.amounts(size)
         if eligible:
-            job = r.choice(ELIGIBLE_JOBS[:5 if female else 4])
+            job = r.choice(ELIGIBLE_JOBS[: 5 if female else 4])
         else:
             job = r.choices(self.jobs_cw[0], cum_weights=self.jobs_cw[1])[0]
             if job == "Ibu Rumah Tangga" and not female:
@@ -365,26 +564,56 @@ class _Gen:
         founded = r.randint(first_year, registered.year) if r.random() < 0.9 else None
         phone = None
         if eligible or r.random() < 0.9:
-            digits = "08" + r.choice(("11", "12", "13", "21", "22", "23", "52", "53", "77", "81", "82", "95")) \
-                + f"{r.randrange(10 ** 8):08d}"[: r.choice((7, 8))]
+            digits = (
+                "08"
+                + r.choice(("11", "12", "13", "21", "22", "23", "52", "53", "77", "81", "82", "95"))
+                + f"{r.randrange(10**8):08d}"[: r.choice((7, 8))]
+            )
             u = r.random()
-            phone = digits if u < 0.6 else f"{digits[:4]}-{digits[4:8]}-{digits[8:]}" if u < 0.85 else "+62" + digits[1:]
+            phone = (
+                digits if u < 0.6 else f"{digits[:4]}-{digits[4:8]}-{digits[8:]}" if u < 0.85 else "+62" + digits[1:]
+            )
         alamat = f"{r.choice(STREETS)} No. {r.randint(1, 150)}"
         if r.random() < 0.4:
             alamat += f", RT {r.randint(1, 12):03d}/RW {r.randint(1, 6):03d}"
-        nib = f"{r.choice(('91', '81', '02', '12'))}{r.randrange(10 ** 11):011d}" if r.random() < 0.45 else None
+        nib = f"{r.choice(('91', '81', '02', '12'))}{r.randrange(10**11):011d}" if r.random() < 0.45 else None
         kur = False if eligible else r.random() < 0.08
-        return Owner(nik, nama, given, female, self.place(prefix), birth, k, r.choice(kec.kelurahan), alamat, phone,
-                     usaha, sector_text, nib, founded, aset, omzet, workers if r.random() < 0.9 else None, job, kur,
-                     bank, account, account_name, registered)
+        return Owner(
+            nik,
+            nama,
+            given,
+            female,
+            self.place(prefix),
+            birth,
+            k,
+            r.choice(kec.kelurahan),
+            alamat,
+            phone,
+            usaha,
+            sector_text,
+            nib,
+            founded,
+            aset,
+            omzet,
+            workers if r.random() < 0.9 else None,
+            job,
+            kur,
+            bank,
+            account,
+            account_name,
+            registered,
+        )
 
     def ttl(self, place: str, d: date, day: str | None = None) -> str:
         r = self.r
         if day is not None:
             return f"{place}, {day}-{d.year}"
         u = r.random()
-        text = f"{d.day:02d}-{d.month:02d}-{d.year}" if u < 0.55 else (
-            f"{d.day} {MONTHS[d.month]} {d.year}" if u < 0.9 else f"{d.day:02d}/{d.month:02d}/{d.year}")
+        text = (
+            f"{d.day:02d}-{d.month:02d}-{d.year}"
+            if u < 0.55
+            else (f"{d.day} {MONTHS[d.month]} {d.year}" if u < 0.9 else f"{d.day:02d}/{d.month:02d}/{d.year}")
+        )
         return f"{place} / {text}" if r.random() < 0.1 else f"{place}, {text}"
 
     def values(self, o: Owner) -> list[Any]:
@@ -399,17 +628,40 @@ class _Gen:
         jk = ("P" if o.female else "L") if r.random() < 0.8 else ("Perempuan" if o.female else "Laki-laki")
         kur = ("Ya" if o.kur else "Tidak") if r.random() < 0.82 else ("Y" if o.kur else r.choice(("T", None)))
         founded = o.founded if o.founded is None or r.random() < 0.85 else str(o.founded)
-        return [None, o.nik, o.nama, jk, self.ttl(o.place, o.birth), o.alamat, kel, kec_text, o.phone, o.usaha,
-                o.sector, o.nib, founded, o.aset if r.random() < 0.88 else _amount_text(o.aset, r),
-                o.omzet_bulan if r.random() < 0.88 else _amount_text(o.omzet_bulan, r), o.workers, o.job, kur,
-                o.bank, o.account, o.account_name, o.registered if r.random() < 0.85 else _date_text(o.registered, r)]
+        return [
+            None,
+            o.nik,
+            o.nama,
+            jk,
+            self.ttl(o.place, o.birth),
+            o.alamat,
+            kel,
+            kec_text,
+            o.phone,
+            o.usaha,
+            o.sector,
+            o.nib,
+            founded,
+            o.aset if r.random() < 0.88 else _amount_text(o.aset, r),
+            o.omzet_bulan if r.random() < 0.88 else _amount_text(o.omzet_bulan, r),
+            o.workers,
+            o.job,
+            kur,
+            o.bank,
+            o.account,
+            o.account_name,
+            o.registered if r.random() < 0.85 else _date_text(o.registered, r),
+        ]
 
 
 # ----------------------------------------------------------------------------- writing
 THIN = Side(style="thin")
-HEAD_STYLE = {"font": Font(bold=True), "fill": PatternFill("solid", fgColor="D9E1F2"),
-              "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True),
-              "border": Border(left=THIN, right=THIN, top=THIN, bottom=THIN)}
+HEAD_STYLE = {
+    "font": Font(bold=True),
+    "fill": PatternFill("solid", fgColor="D9E1F2"),
+    "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True),
+    "border": Border(left=THIN, right=THIN, top=THIN, bottom=THIN),
+}
 
 
 def _styled(cell: Any, **style: Any) -> Any:
@@ -457,8 +709,9 @@ def _title(ws: Any, lines: list[str], width: int, write_only: bool = False) -> N
             ws.merge_cells(f"A{i}:{last}{i}")
 
 
-def _sheet(wb: Workbook, name: str, title: list[str], headers: tuple[str, ...], widths: list[int],
-           header_row: int) -> Any:
+def _sheet(
+    wb: Workbook, name: str, title: list[str], headers: tuple[str, ...], widths: list[int], header_row: int
+) -> Any:
     ws = wb.create_sheet(name)
     _title(ws, title, len(headers))
     for c, (h, w) in enumerate(zip(headers, widths, strict=True), 1):
@@ -485,15 +738,18 @@ def _put(ws: Any, row: int, values: list[Any], text_cols: tuple[int, ...] = ()) 
 class _BusinessRows:
     """Renders the businesses data rows as sheet XML, planting errors and capturing chosen owners."""
 
-    def __init__(self, g: _Gen, n: int, specials: dict[int, Owner], errors: bool, n_capture: int,
-                 styles: tuple[int, int, int]) -> None:
+    def __init__(
+        self, g: _Gen, n: int, specials: dict[int, Owner], errors: bool, n_capture: int, styles: tuple[int, int, int]
+    ) -> None:
         self.g, self.n, self.specials, self.styles = g, n, specials, styles
         r = g.r
         k = max(len(BUSINESS_ERRORS), round(n * 0.005)) if errors else 0
         free = [i for i in r.sample(range(10, n), min(n - 10, k + n_capture + len(specials))) if i not in specials]
-        self.errors = {i: BUSINESS_ERRORS[j] if j < len(BUSINESS_ERRORS) else r.choice(BUSINESS_ERRORS)
-                       for j, i in enumerate(free[:k])}
-        self.capture_at = set(free[k:k + n_capture])
+        self.errors = {
+            i: BUSINESS_ERRORS[j] if j < len(BUSINESS_ERRORS) else r.choice(BUSINESS_ERRORS)
+            for j, i in enumerate(free[:k])
+        }
+        self.capture_at = set(free[k : k + n_capture])
         self.captured: list[Owner] = []
         self.findings: list[dict[str, Any]] = []
         self.last = FIRST_ROW + n + 1
@@ -521,12 +777,20 @@ class _BusinessRows:
                 chunk.clear()
         chunk.append(f'<row r="{self.last - 1}"/>')
         bold = self.styles[2]
-        chunk.append(f'<row r="{self.last}"><c r="A{self.last}" s="{bold}" t="inlineStr"><is><t>JUMLAH</t></is></c>'
-                     f'<c r="N{self.last}" s="{bold}"><v>{total}</v></c></row>')
+        chunk.append(
+            f'<row r="{self.last}"><c r="A{self.last}" s="{bold}" t="inlineStr"><is><t>JUMLAH</t></is></c>'
+            f'<c r="N{self.last}" s="{bold}"><v>{total}</v></c></row>'
+        )
         out.write("".join(chunk).encode())
 
-    def _plant(self, planted: tuple[str, str, str, str], values: list[Any], o: Owner, row: int,
-               previous: tuple[int, Owner, Any, Any] | None) -> dict[str, Any]:
+    def _plant(
+        self,
+        planted: tuple[str, str, str, str],
+        values: list[Any],
+        o: Owner,
+        row: int,
+        previous: tuple[int, Owner, Any, Any] | None,
+    ) -> dict[str, Any]:
         code, column, field, severity = planted
         g, extra = self.g, {}
         if code == "nik-numeric":  # Excel kept 15 significant digits
@@ -536,7 +800,7 @@ class _BusinessRows:
         elif code == "unknown-kecamatan":
             values[7] = _misspell(g.region.kecamatan[o.kec].name)
         elif code == "bad-phone":
-            values[8] = int("8" + f"{g.r.randrange(10 ** 10):010d}")
+            values[8] = int("8" + f"{g.r.randrange(10**10):010d}")
         elif code == "bad-date":
             values[4] = g.ttl(o.place, o.birth, day="31-02")
         elif code == "duplicate-nik":  # the same person entered again with a second business
@@ -551,8 +815,15 @@ class _BusinessRows:
         elif code == "nik-mismatch-gender":
             values[3] = "L" if o.female else "P"
         column_index = ord(column) - ord("A")
-        return {"row": row, "column": column, "field": field, "code": code, "severity": severity,
-                "value": values[column_index], **extra}
+        return {
+            "row": row,
+            "column": column,
+            "field": field,
+            "code": code,
+            "severity": severity,
+            "value": values[column_index],
+            **extra,
+        }
 
     def _xml(self, row: int, values: list[Any]) -> str:
         s_date, s_amount, _ = self.styles
@@ -572,28 +843,36 @@ class _BusinessRows:
         return "".join(parts)
 
 
-def _business_file(path: Path, g: _Gen, n: int, specials: dict[int, Owner], errors: bool,
-                   n_capture: int = 0) -> _BusinessRows:
+def _business_file(
+    path: Path, g: _Gen, n: int, specials: dict[int, Owner], errors: bool, n_capture: int = 0
+) -> _BusinessRows:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Data UMKM")
     widths = (5, 19, 26, 5, 28, 30, 16, 13, 15, 26, 16, 15, 8, 15, 15, 9, 16, 9, 13, 20, 26, 12)
     for c, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = w
     ws.freeze_panes = f"C{FIRST_ROW}"
-    _title(ws, ["DATA PELAKU USAHA MIKRO, KECIL DAN MENENGAH", f"{g.region.name.upper()} TAHUN {g.today.year}"],
-           len(BUSINESS_HEADERS), write_only=True)
+    _title(
+        ws,
+        ["DATA PELAKU USAHA MIKRO, KECIL DAN MENENGAH", f"{g.region.name.upper()} TAHUN {g.today.year}"],
+        len(BUSINESS_HEADERS),
+        write_only=True,
+    )
     ws.append([])
     ws.append([_styled(WriteOnlyCell(ws, value=h), **HEAD_STYLE) for h in BUSINESS_HEADERS])
-    styles = (_styled(WriteOnlyCell(ws), number_format="DD/MM/YYYY").style_id,
-              _styled(WriteOnlyCell(ws), number_format="#,##0").style_id,
-              _styled(WriteOnlyCell(ws), font=Font(bold=True), number_format="#,##0").style_id)
+    styles = (
+        _styled(WriteOnlyCell(ws), number_format="DD/MM/YYYY").style_id,
+        _styled(WriteOnlyCell(ws), number_format="#,##0").style_id,
+        _styled(WriteOnlyCell(ws), font=Font(bold=True), number_format="#,##0").style_id,
+    )
     rows = _BusinessRows(g, n, specials, errors, n_capture, styles)
-    _save(wb, path, g.today, g.settings.office.short_name, rows, big=n * 3000 > 2 ** 31)
+    _save(wb, path, g.today, g.settings.office.short_name, rows, big=n * 3000 > 2**31)
     return rows
 
 
-def write_business_workbook(path: Path, n_rows: int, *, seed: int, today: date, region: Region,
-                            settings: Settings, errors: bool = True) -> Path:
+def write_business_workbook(
+    path: Path, n_rows: int, *, seed: int, today: date, region: Region, settings: Settings, errors: bool = True
+) -> Path:
     """Write only the businesses workbook with n_rows owners (any size, flat memory), for benchmarks."""
     if n_rows < 20:
         raise ValueError("n_rows must be at least 20")
@@ -602,28 +881,49 @@ def write_business_workbook(path: Path, n_rows: int, *, seed: int, today: date, 
 
 
 # ----------------------------------------------------------------------------- proposals
-def _proposal_rows(g: _Gen, roles: dict[str, list[Owner]], unregistered: list[Owner],
-                   past: date, decided: date) -> list[dict[str, Any]]:
+def _proposal_rows(
+    g: _Gen, roles: dict[str, list[Owner]], unregistered: list[Owner], past: date, decided: date
+) -> list[dict[str, Any]]:
     """Every proposal row, past round first, with the decision rules.md gives it."""
     r, s, today = g.r, g.settings, g.today
 
     def row(o: Owner, role: str, reasons: tuple[str, ...] = (), notes: tuple[str, ...] = (), **cells: Any) -> dict:
         is_new = "status" not in cells
-        base = {"nik": o.nik, "nama": o.nama.upper() if is_new and r.random() < 0.15 else o.nama,
-                "nilai": s.program.amount if r.random() < 0.75 else _rupiah(s.program.amount),
-                "tgl": _between(r, date(today.year, 1, 1), today) if is_new else past, "status": "Diusulkan",
-                "keputusan": None, "ket": f"Usulan Kel. {o.kel}" if is_new and r.random() < 0.3 else None}
+        base = {
+            "nik": o.nik,
+            "nama": o.nama.upper() if is_new and r.random() < 0.15 else o.nama,
+            "nilai": s.program.amount if r.random() < 0.75 else _rupiah(s.program.amount),
+            "tgl": _between(r, date(today.year, 1, 1), today) if is_new else past,
+            "status": "Diusulkan",
+            "keputusan": None,
+            "ket": f"Usulan Kel. {o.kel}" if is_new and r.random() < 0.3 else None,
+        }
         if not isinstance(base["tgl"], str) and r.random() < 0.2:
             base["tgl"] = _date_text(base["tgl"], r)
         base.update(cells)
-        return {**base, "round": "new" if is_new else "past", "role": role, "reasons": list(reasons),
-                "notes": list(notes)}
+        return {
+            **base,
+            "round": "new" if is_new else "past",
+            "role": role,
+            "reasons": list(reasons),
+            "notes": list(notes),
+        }
 
     # The aid record of a row's own grant is not "another" grant: the funded rows stay eligible.
-    past_rows = [row(o, "funded", status="Disalurkan", keputusan=decided,
-                     ket=f"Disalurkan ke rekening {o.bank}") for o in roles["funded"]]
-    past_rows += [row(o, "rejected", status="Ditolak", keputusan=decided,
-                      ket=r.choice(("Tidak lolos verifikasi", "Kuota terbatas", None))) for o in roles["rejected"]]
+    past_rows = [
+        row(o, "funded", status="Disalurkan", keputusan=decided, ket=f"Disalurkan ke rekening {o.bank}")
+        for o in roles["funded"]
+    ]
+    past_rows += [
+        row(
+            o,
+            "rejected",
+            status="Ditolak",
+            keputusan=decided,
+            ket=r.choice(("Tidak lolos verifikasi", "Kuota terbatas", None)),
+        )
+        for o in roles["rejected"]
+    ]
     r.shuffle(past_rows)
     new = [row(o, "eligible") for o in roles["eligible"]]
     for x in r.sample(range(len(new)), 3):
@@ -631,26 +931,49 @@ def _proposal_rows(g: _Gen, roles: dict[str, list[Owner]], unregistered: list[Ow
     new += [row(o, "duplicate-first") for o in roles["duplicate"]]
     new += [row(o, "duplicate-proposal", ("duplicate-proposal",)) for o in roles["duplicate"]]
     a, b = roles["invalid-nik"]
-    new += [row(a, "invalid-nik", ("invalid-nik", "not-registered"), nik=a.nik[:9] + a.nik[10:],
-                finding=("B", "nik", "nik-format")),
-            row(b, "invalid-nik", ("invalid-nik", "not-registered"), nik=int(b.nik[:15] + "0"),
-                finding=("B", "nik", "nik-numeric"))]
+    new += [
+        row(
+            a,
+            "invalid-nik",
+            ("invalid-nik", "not-registered"),
+            nik=a.nik[:9] + a.nik[10:],
+            finding=("B", "nik", "nik-format"),
+        ),
+        row(
+            b,
+            "invalid-nik",
+            ("invalid-nik", "not-registered"),
+            nik=int(b.nik[:15] + "0"),
+            finding=("B", "nik", "nik-numeric"),
+        ),
+    ]
     a, b = roles["invalid-data"]
     t = _between(r, date(today.year, 1, 1), today)
-    new += [row(a, "invalid-data", ("invalid-data",), nilai="tujuh juta", finding=("E", "nilai_usulan", "bad-amount")),
-            row(b, "invalid-data", ("invalid-data",), tgl=f"{t.day:02d}-{t.month:02d}-{t.year % 100:02d}",
-                finding=("F", "tanggal_usulan", "two-digit-year"))]
+    new += [
+        row(a, "invalid-data", ("invalid-data",), nilai="tujuh juta", finding=("E", "nilai_usulan", "bad-amount")),
+        row(
+            b,
+            "invalid-data",
+            ("invalid-data",),
+            tgl=f"{t.day:02d}-{t.month:02d}-{t.year % 100:02d}",
+            finding=("F", "tanggal_usulan", "two-digit-year"),
+        ),
+    ]
     new += [row(o, "not-registered", ("not-registered",)) for o in unregistered]
     for role in ("not-micro", "civil-servant", "receiving-kur", "no-bank-account"):
         new += [row(o, role, (role,)) for o in roles[role]]
-    new += [row(o, "already-received", ("duplicate-proposal", "already-received"), ("recent-aid",))
-            for o in roles["funded"][:2]]
+    new += [
+        row(o, "already-received", ("duplicate-proposal", "already-received"), ("recent-aid",))
+        for o in roles["funded"][:2]
+    ]
     for role in ("account-name-mismatch", "recent-aid", "nik-outside-region"):
         new += [row(o, role, (), (role,)) for o in roles[role]]
     new += [row(o, "name-mismatch", (), ("name-mismatch",), nama=o.nama[:-1]) for o in roles["name-mismatch"]]
     a, b = roles["possible-duplicate"]
-    new += [row(a, "possible-duplicate", (), ("possible-duplicate",)),
-            row(b, "possible-duplicate", (), ("possible-duplicate", "nik-outside-region"))]
+    new += [
+        row(a, "possible-duplicate", (), ("possible-duplicate",)),
+        row(b, "possible-duplicate", (), ("possible-duplicate", "nik-outside-region")),
+    ]
     r.shuffle(new)
     for o in roles["duplicate"]:  # a repeated proposal must come after the one it repeats
         x, z = (i for i, p in enumerate(new) if p["nik"] == o.nik)
@@ -662,38 +985,84 @@ def _proposal_rows(g: _Gen, roles: dict[str, list[Owner]], unregistered: list[Ow
 def _proposal_file(path: Path, g: _Gen, rows: list[dict[str, Any]], aid: list[list[Any]]) -> dict[str, Any]:
     wb = Workbook()
     wb.remove(wb.active)
-    ws = _sheet(wb, "Usulan Bantuan", ["DAFTAR USULAN CALON PENERIMA BANTUAN USAHA MIKRO",
-                                       f"{g.settings.office.short_name.upper()}"], PROPOSAL_HEADERS,
-                [5, 19, 28, 34, 15, 13, 12, 13, 30], HEADER_ROW)
+    ws = _sheet(
+        wb,
+        "Usulan Bantuan",
+        ["DAFTAR USULAN CALON PENERIMA BANTUAN USAHA MIKRO", f"{g.settings.office.short_name.upper()}"],
+        PROPOSAL_HEADERS,
+        [5, 19, 28, 34, 15, 13, 12, 13, 30],
+        HEADER_ROW,
+    )
     planted_rows, findings, by_code = [], [], {}
     for i, p in enumerate(rows):
         excel_row = FIRST_ROW + i
-        _put(ws, excel_row, [i + 1, p["nik"], p["nama"], g.settings.program.name, p["nilai"], p["tgl"],
-                             p["status"], p["keputusan"], p["ket"]], text_cols=(2,))
+        _put(
+            ws,
+            excel_row,
+            [
+                i + 1,
+                p["nik"],
+                p["nama"],
+                g.settings.program.name,
+                p["nilai"],
+                p["tgl"],
+                p["status"],
+                p["keputusan"],
+                p["ket"],
+            ],
+            text_cols=(2,),
+        )
         if "finding" in p:
             column, field, code = p["finding"]
-            findings.append({"row": excel_row, "column": column, "field": field, "code": code, "severity": "error",
-                             "value": p[{"B": "nik", "E": "nilai", "F": "tgl"}[column]]})
+            findings.append(
+                {
+                    "row": excel_row,
+                    "column": column,
+                    "field": field,
+                    "code": code,
+                    "severity": "error",
+                    "value": p[{"B": "nik", "E": "nilai", "F": "tgl"}[column]],
+                }
+            )
         nik = str(p["nik"])
-        planted_rows.append({"row": excel_row, "nik": nik, "nama": p["nama"], "round": p["round"],
-                             "status": p["status"] or "Diusulkan", "role": p["role"], "eligible": not p["reasons"],
-                             "reasons": p["reasons"], "notes": p["notes"]})
+        planted_rows.append(
+            {
+                "row": excel_row,
+                "nik": nik,
+                "nama": p["nama"],
+                "round": p["round"],
+                "status": p["status"] or "Diusulkan",
+                "role": p["role"],
+                "eligible": not p["reasons"],
+                "reasons": p["reasons"],
+                "notes": p["notes"],
+            }
+        )
         for code in p["reasons"] + p["notes"]:
             by_code.setdefault(code, []).append(excel_row)
-    ws2 = _sheet(wb, "Riwayat Bantuan", ["RIWAYAT PENERIMA BANTUAN USAHA MIKRO"], AID_HEADERS,
-                 [5, 19, 28, 40, 8, 14, 14], 3)
+    ws2 = _sheet(
+        wb, "Riwayat Bantuan", ["RIWAYAT PENERIMA BANTUAN USAHA MIKRO"], AID_HEADERS, [5, 19, 28, 40, 8, 14, 14], 3
+    )
     for i, values in enumerate(aid):
         _put(ws2, 4 + i, [i + 1, *values], text_cols=(2,))
     _save(wb, path, g.today, g.settings.office.short_name)
-    return {"file": path.name, "sheet": "Usulan Bantuan", "header_row": HEADER_ROW, "rows": planted_rows,
-            "findings": findings, "by_code": dict(sorted(by_code.items()))}
+    return {
+        "file": path.name,
+        "sheet": "Usulan Bantuan",
+        "header_row": HEADER_ROW,
+        "rows": planted_rows,
+        "findings": findings,
+        "by_code": dict(sorted(by_code.items())),
+    }
 
 
 def _aid_rows(g: _Gen, roles: dict[str, list[Owner]], captured: list[Owner], n_total: int = 150) -> list[list[Any]]:
     r, y, s = g.r, g.today.year, g.settings
     rows = [[o.nik, o.nama, s.program.name, y - 1, s.program.amount, "Kementerian"] for o in roles["funded"]]
-    rows += [[o.nik, o.nama, "Bantuan Modal Usaha Provinsi", y - r.randint(0, 1), 5_000_000, "Provinsi"]
-             for o in roles["recent-aid"]]
+    rows += [
+        [o.nik, o.nama, "Bantuan Modal Usaha Provinsi", y - r.randint(0, 1), 5_000_000, "Provinsi"]
+        for o in roles["recent-aid"]
+    ]
     rows += [[o.nik, o.nama, "Bantuan Alat Usaha Kota", y - 3, 2_500_000, "Kota"] for o in roles["eligible"][:2]]
     people = [(o.nik, o.nama) for o in captured]
     for _ in range(8):  # recorded by another office's list, never registered here
@@ -705,8 +1074,16 @@ def _aid_rows(g: _Gen, roles: dict[str, list[Owner]], captured: list[Owner], n_t
         for _ in range(1 if r.random() < 0.85 else 2):
             program, source, values = r.choice(AID_PROGRAMS)
             value = r.choice(values)
-            rows.append([nik, nama, program, y - r.randint(1, 5), value if r.random() < 0.85 else _amount_text(value, r),
-                         source])
+            rows.append(
+                [
+                    nik,
+                    nama,
+                    program,
+                    y - r.randint(1, 5),
+                    value if r.random() < 0.85 else _amount_text(value, r),
+                    source,
+                ]
+            )
     return sorted(rows, key=lambda v: (v[3], v[2], v[1]))
 
 
@@ -729,7 +1106,9 @@ def _category(score: float | None, compliant: bool, settings: Settings) -> str:
     bands, rules = settings.cooperatives.health_bands, settings.cooperatives
     if score >= bands[0]:
         return "sehat" if compliant or not rules.require_rat_for_sehat else "cukup_sehat"
-    return "cukup_sehat" if score >= bands[1] else "dalam_pengawasan" if score >= bands[2] else "dalam_pengawasan_khusus"
+    return (
+        "cukup_sehat" if score >= bands[1] else "dalam_pengawasan" if score >= bands[2] else "dalam_pengawasan_khusus"
+    )
 
 
 def _cooperatives(g: _Gen, n: int) -> tuple[list[dict[str, Any]], list[list[Any]], dict[str, Any]]:
@@ -744,22 +1123,38 @@ def _cooperatives(g: _Gen, n: int) -> tuple[list[dict[str, Any]], list[list[Any]
         k = r.randrange(len(g.region.kecamatan))
         kec = g.region.kecamatan[k]
         for attempt in range(50):
-            nama = r.choice(COOP_NAMES[jenis]).format(w=r.choice(COOP_WORDS), o=f"{r.choice(OFFICES)} {g.region.name}",
-                                                      k=r.choice(kec.kelurahan))
+            nama = r.choice(COOP_NAMES[jenis]).format(
+                w=r.choice(COOP_WORDS), o=f"{r.choice(OFFICES)} {g.region.name}", k=r.choice(kec.kelurahan)
+            )
             nama += f" {r.choice(kec.kelurahan)}" if attempt > 20 else ""
             if nama not in used_names:
                 break
         used_names.add(nama)
         bh_year = min(y - 1, 1985 + int(r.triangular(0, y - 1985, y - 1995)))
         bh_date = date(bh_year, r.randint(1, 12), r.randint(1, 28))
-        bh = (f"AHU-{seqs[i] * 1000 + r.randrange(1000):07d}.AH.01.26.TAHUN {bh_year}" if bh_year >= 2016
-              else f"{seqs[i]}/BH/XXIV/{bh_year}" if r.random() < 0.7
-              else f"{seqs[i]}/BH/KDK.24/{ROMAN[bh_date.month - 1]}/{bh_year}")
+        bh = (
+            f"AHU-{seqs[i] * 1000 + r.randrange(1000):07d}.AH.01.26.TAHUN {bh_year}"
+            if bh_year >= 2016
+            else f"{seqs[i]}/BH/XXIV/{bh_year}"
+            if r.random() < 0.7
+            else f"{seqs[i]}/BH/KDK.24/{ROMAN[bh_date.month - 1]}/{bh_year}"
+        )
         members = r.randint(50, 600) if "Pegawai" in nama or "KPRI" in nama else int(20 * math.exp(r.random() * 3.2))
-        coops.append({"nama": nama, "jenis": jenis, "bh": bh, "bh_date": bh_date, "kec": kec.name,
-                      "nik": f"{g.kec_codes[k]}{r.randrange(10 ** 10):010d}" if r.random() < 0.6 else None,
-                      "alamat": f"{r.choice(STREETS)} No. {r.randint(1, 120)}, Kel. {r.choice(kec.kelurahan)}",
-                      "members": members, "tb": None, "rat": None, "money": [None] * 5})
+        coops.append(
+            {
+                "nama": nama,
+                "jenis": jenis,
+                "bh": bh,
+                "bh_date": bh_date,
+                "kec": kec.name,
+                "nik": f"{g.kec_codes[k]}{r.randrange(10**10):010d}" if r.random() < 0.6 else None,
+                "alamat": f"{r.choice(STREETS)} No. {r.randint(1, 120)}, Kel. {r.choice(kec.kelurahan)}",
+                "members": members,
+                "tb": None,
+                "rat": None,
+                "money": [None] * 5,
+            }
+        )
     order = list(range(n))
     r.shuffle(order)
     cuts = [round(n * c) for c in (0.40, 0.62, 0.80)]
@@ -772,15 +1167,22 @@ def _cooperatives(g: _Gen, n: int) -> tuple[list[dict[str, Any]], list[list[Any]
             c["tb"], c["bucket"] = None, 3
         if c["tb"] is not None and r.random() < 0.9:
             due = date(c["tb"] + 1, 6, 30)
-            c["rat"] = (_between(r, due + timedelta(days=1), date(c["tb"] + 1, 11, 30)) if r.random() < 0.15
-                        else _between(r, date(c["tb"] + 1, 1, 15), due))
+            c["rat"] = (
+                _between(r, due + timedelta(days=1), date(c["tb"] + 1, 11, 30))
+                if r.random() < 0.15
+                else _between(r, date(c["tb"] + 1, 1, 15), due)
+            )
             if c["rat"] > g.today:
                 c["rat"] = _between(r, date(c["tb"] + 1, 1, 1), g.today)
         if c["tb"] is not None or r.random() < 0.4:
             ms = int(c["members"] * r.uniform(0.3, 5)) * 1_000_000
             ml = int(ms * r.uniform(0, 1.5)) // 100_000 * 100_000
             volume = int((ms + ml) * r.uniform(0.3, 2)) // 100_000 * 100_000
-            shu = -r.randint(1, 40) * 1_000_000 if r.random() < 0.06 else int(volume * r.uniform(0.01, 0.08)) // 1000 * 1000
+            shu = (
+                -r.randint(1, 40) * 1_000_000
+                if r.random() < 0.06
+                else int(volume * r.uniform(0.01, 0.08)) // 1000 * 1000
+            )
             c["money"] = [ms, ml, ms + ml, volume, shu]
     for x in r.sample(range(n), max(1, round(n * 3 / 159))):
         coops[x]["members"] = r.randint(5, 8)
@@ -790,8 +1192,10 @@ def _cooperatives(g: _Gen, n: int) -> tuple[list[dict[str, Any]], list[list[Any]
     valid = [i for i in range(n) if i != syariah]
     # --- health: plan the categories, then draw points that add up to each planned score
     scale = n / 159
-    want = {k: max(1, round(v * scale)) for k, v in
-            {"sehat": 25, "cukup_sehat": 35, "dalam_pengawasan": 32, "dalam_pengawasan_khusus": 15}.items()}
+    want = {
+        k: max(1, round(v * scale))
+        for k, v in {"sehat": 25, "cukup_sehat": 35, "dalam_pengawasan": 32, "dalam_pengawasan_khusus": 15}.items()
+    }
 
     def ksp_first(ids: list[int]) -> list[int]:
         return sorted(ids, key=lambda i: (coops[i]["jenis"] != "Simpan Pinjam", r.random()))
@@ -839,20 +1243,32 @@ def _cooperatives(g: _Gen, n: int) -> tuple[list[dict[str, Any]], list[list[Any]
             continue
         ok = c["tb"] is not None and c["tb"] >= f_due
         active = c["tb"] is not None and c["tb"] >= y - 3
-        notes = (["rat-late"] if c["rat"] and c["rat"] > date(c["tb"] + 1, 6, 30) else []) + \
-            (["below-min-members"] if c["members"] < s.cooperatives.min_members else []) + \
-            (["negative-shu"] if c["money"][4] is not None and c["money"][4] < 0 else [])
+        notes = (
+            (["rat-late"] if c["rat"] and c["rat"] > date(c["tb"] + 1, 6, 30) else [])
+            + (["below-min-members"] if c["members"] < s.cooperatives.min_members else [])
+            + (["negative-shu"] if c["money"][4] is not None and c["money"][4] < 0 else [])
+        )
         score = plan.get(i)
-        expected.append({"index": i, "nomor_badan_hukum": c["bh"], "nama_koperasi": c["nama"],
-                         "category": _category(score, ok, s), "score": score, "rat_compliant": ok, "active": active,
-                         "reasons": (["rat-missing"] if not ok else []) + (["inactive"] if not active else []),
-                         "notes": notes})
+        expected.append(
+            {
+                "index": i,
+                "nomor_badan_hukum": c["bh"],
+                "nama_koperasi": c["nama"],
+                "category": _category(score, ok, s),
+                "score": score,
+                "rat_compliant": ok,
+                "active": active,
+                "reasons": (["rat-missing"] if not ok else []) + (["inactive"] if not active else []),
+                "notes": notes,
+            }
+        )
     meta = {"syariah": syariah, "dup_src": dup_src, "ghost": ghost, "expected": expected}
     return coops, [a[2] for a in assessments], meta
 
 
-def _coop_file(path: Path, g: _Gen, coops: list[dict[str, Any]], assessments: list[list[Any]],
-               info: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _coop_file(
+    path: Path, g: _Gen, coops: list[dict[str, Any]], assessments: list[list[Any]], info: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     r = g.r
     wb = Workbook()
     wb.remove(wb.active)
@@ -874,44 +1290,120 @@ def _coop_file(path: Path, g: _Gen, coops: list[dict[str, Any]], assessments: li
     row_of = {}
     for x, i in enumerate(order):
         c = coops[i]
-        jenis = c.get("jenis_text") or (r.choice(("KSP", "Simpan Pinjam")) if c["jenis"] == "Simpan Pinjam" else c["jenis"])
+        jenis = c.get("jenis_text") or (
+            r.choice(("KSP", "Simpan Pinjam")) if c["jenis"] == "Simpan Pinjam" else c["jenis"]
+        )
         rat = c["rat"] if c["rat"] is None or r.random() < 0.9 else _date_text(c["rat"], r)
-        _put(ws, 6 + x, [x + 1, c["nama"], jenis, c["bh"], c["bh_date"], c["nik"], c["alamat"], c["kec"],
-                         c["members"], c["tb"], rat, *c["money"]], text_cols=(4, 6))
+        _put(
+            ws,
+            6 + x,
+            [
+                x + 1,
+                c["nama"],
+                jenis,
+                c["bh"],
+                c["bh_date"],
+                c["nik"],
+                c["alamat"],
+                c["kec"],
+                c["members"],
+                c["tb"],
+                rat,
+                *c["money"],
+            ],
+            text_cols=(4, 6),
+        )
         row_of.setdefault(i, 6 + x)
     last = 6 + len(order) + 1
     ws.cell(last, 1, "JUMLAH").font = Font(bold=True)
     ws.cell(last, 9, sum(coops[i]["members"] for i in order)).font = Font(bold=True)
-    findings = [{"row": row_of[info["syariah"]], "column": "C", "field": "jenis", "code": "unknown-coop-type",
-                 "severity": "error", "value": "Koperasi Syariah"},
-                {"row": 6 + len(coops), "column": "D", "field": "nomor_badan_hukum", "code": "duplicate-coop",
-                 "severity": "error", "value": coops[info["dup_src"]]["bh"], "duplicate_of": row_of[info["dup_src"]]}]
-    ws2 = _sheet(wb, "Penilaian Kesehatan", ["HASIL PENILAIAN KESEHATAN KOPERASI", g.region.name.upper()],
-                 ASSESS_HEADERS, [5, 34, 40, 9, 11, 13, 11, 10, 10, 13, 11], HEADER_ROW)
+    findings = [
+        {
+            "row": row_of[info["syariah"]],
+            "column": "C",
+            "field": "jenis",
+            "code": "unknown-coop-type",
+            "severity": "error",
+            "value": "Koperasi Syariah",
+        },
+        {
+            "row": 6 + len(coops),
+            "column": "D",
+            "field": "nomor_badan_hukum",
+            "code": "duplicate-coop",
+            "severity": "error",
+            "value": coops[info["dup_src"]]["bh"],
+            "duplicate_of": row_of[info["dup_src"]],
+        },
+    ]
+    ws2 = _sheet(
+        wb,
+        "Penilaian Kesehatan",
+        ["HASIL PENILAIAN KESEHATAN KOPERASI", g.region.name.upper()],
+        ASSESS_HEADERS,
+        [5, 34, 40, 9, 11, 13, 11, 10, 10, 13, 11],
+        HEADER_ROW,
+    )
     a_findings = []
     for x, values in enumerate(assessments):
         _put(ws2, FIRST_ROW + x, [x + 1, *values], text_cols=(2,))
         if values[3] > g.settings.cooperatives.aspect_max["permodalan"]:
-            a_findings.append({"row": FIRST_ROW + x, "column": "E", "field": "permodalan", "code": "score-out-of-range",
-                               "severity": "error", "value": values[3]})
+            a_findings.append(
+                {
+                    "row": FIRST_ROW + x,
+                    "column": "E",
+                    "field": "permodalan",
+                    "code": "score-out-of-range",
+                    "severity": "error",
+                    "value": values[3],
+                }
+            )
         if values[0] == info["ghost"]:
-            a_findings.append({"row": FIRST_ROW + x, "column": "B", "field": "nomor_badan_hukum",
-                               "code": "assessment-unknown-coop", "severity": "warning", "value": values[0]})
+            a_findings.append(
+                {
+                    "row": FIRST_ROW + x,
+                    "column": "B",
+                    "field": "nomor_badan_hukum",
+                    "code": "assessment-unknown-coop",
+                    "severity": "warning",
+                    "value": values[0],
+                }
+            )
     _save(wb, path, g.today, g.settings.office.short_name)
     rows = [{"row": row_of[e.pop("index")], **e} for e in info["expected"]]
     health: dict[str, int] = {}
     for e in rows:
         health[e["category"]] = health.get(e["category"], 0) + 1
-    coop = {"file": path.name, "sheet": "Data Koperasi", "header_rows": [4, 5], "rows": rows, "findings": findings,
-            "health": dict(sorted(health.items())), "rat_compliant": sum(e["rat_compliant"] for e in rows)}
-    assess = {"file": path.name, "sheet": "Penilaian Kesehatan", "header_row": HEADER_ROW, "rows": len(assessments),
-              "findings": a_findings}
+    coop = {
+        "file": path.name,
+        "sheet": "Data Koperasi",
+        "header_rows": [4, 5],
+        "rows": rows,
+        "findings": findings,
+        "health": dict(sorted(health.items())),
+        "rat_compliant": sum(e["rat_compliant"] for e in rows),
+    }
+    assess = {
+        "file": path.name,
+        "sheet": "Penilaian Kesehatan",
+        "header_row": HEADER_ROW,
+        "rows": len(assessments),
+        "findings": a_findings,
+    }
     return coop, assess
 
 
 # ----------------------------------------------------------------------------- the whole set
-def write_demo_inputs(dest: Path, *, seed: int = 2024, today: date, region: Region, settings: Settings,
-                      n_businesses: int = 5000, n_cooperatives: int = 159) -> list[Path]:
+def write_demo_inputs(
+    dest: Path,
+    *,
+    seed: int = 2024,
+    today: date,
+    region: Region,
+    settings: Settings,
+    n_businesses: int = 5000,
+    n_cooperatives: int = 159,
+) -> list[Path]:
     """Write a realistic synthetic input set for the region into dest; return the files written.
 
     The returned list has a `planted` attribute saying which rows carry which finding, eligibility
@@ -937,12 +1429,22 @@ def write_demo_inputs(dest: Path, *, seed: int = 2024, today: date, region: Regi
                 found.append(o)
         return found
 
-    roles = {"funded": person(11, past), "rejected": person(18, past), "eligible": person(12),
-             "duplicate": person(2), "invalid-nik": person(2), "invalid-data": person(2), "not-micro": person(2),
-             "civil-servant": person(2), "receiving-kur": person(2), "no-bank-account": person(2),
-             "account-name-mismatch": person(1, female=True), "recent-aid": person(1),
-             "nik-outside-region": person(1, prefix=r.choice(g.neighbour)),
-             "name-mismatch": person(1, female=True, name="Wa Ode Hasnah")}
+    roles = {
+        "funded": person(11, past),
+        "rejected": person(18, past),
+        "eligible": person(12),
+        "duplicate": person(2),
+        "invalid-nik": person(2),
+        "invalid-data": person(2),
+        "not-micro": person(2),
+        "civil-servant": person(2),
+        "receiving-kur": person(2),
+        "no-bank-account": person(2),
+        "account-name-mismatch": person(1, female=True),
+        "recent-aid": person(1),
+        "nik-outside-region": person(1, prefix=r.choice(g.neighbour)),
+        "name-mismatch": person(1, female=True, name="Wa Ode Hasnah"),
+    }
     roles["eligible"][0].job = "Pensiunan PNS"  # retired: not excluded
     for o in roles["not-micro"]:
         o.aset, o.omzet_bulan, o.workers = g.amounts("kecil")
@@ -953,8 +1455,10 @@ def write_demo_inputs(dest: Path, *, seed: int = 2024, today: date, region: Regi
         o.bank = o.account = o.account_name = None
     roles["account-name-mismatch"][0].account_name = "La Ode " + r.choice(MALE_NAMES)  # the husband's account
     twin = person(1)[0]
-    roles["possible-duplicate"] = [twin, g.owner(eligible=True, female=twin.female, birth=twin.birth,
-                                                 name=twin.nama, prefix=r.choice(g.neighbour))]
+    roles["possible-duplicate"] = [
+        twin,
+        g.owner(eligible=True, female=twin.female, birth=twin.birth, name=twin.nama, prefix=r.choice(g.neighbour)),
+    ]
     unregistered = person(2)  # drawn like the others but never written to the businesses sheet
     placed = [o for people in roles.values() for o in people]
     specials = dict(zip(r.sample(range(10, n_businesses), len(placed)), placed, strict=True))
@@ -967,12 +1471,21 @@ def write_demo_inputs(dest: Path, *, seed: int = 2024, today: date, region: Regi
     coop, assess = _coop_file(dest / COOP_FILE, g, coops, assessments, info)
     files = DemoFiles([dest / BUSINESS_FILE, dest / PROPOSAL_FILE, dest / COOP_FILE])
     files.planted = {
-        "seed": seed, "today": today.isoformat(), "period_end": date(y, 12, 31).isoformat(),
+        "seed": seed,
+        "today": today.isoformat(),
+        "period_end": date(y, 12, 31).isoformat(),
         "program": settings.program.name,
-        "businesses": {"file": BUSINESS_FILE, "sheet": "Data UMKM", "header_row": HEADER_ROW, "first_row": FIRST_ROW,
-                       "rows": n_businesses, "findings": rows.findings},
+        "businesses": {
+            "file": BUSINESS_FILE,
+            "sheet": "Data UMKM",
+            "header_row": HEADER_ROW,
+            "first_row": FIRST_ROW,
+            "rows": n_businesses,
+            "findings": rows.findings,
+        },
         "proposals": planted_proposals,
         "aid_history": {"file": PROPOSAL_FILE, "sheet": "Riwayat Bantuan", "header_row": 3, "rows": len(aid)},
-        "cooperatives": coop, "assessments": assess,
+        "cooperatives": coop,
+        "assessments": assess,
     }
     return files

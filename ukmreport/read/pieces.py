@@ -186,7 +186,12 @@ class PiecedSheet:
             # The first piece keeps its strings: it is parsed at once, the list of strings is made
             # while it is validated.
             indexed = self._strings_sent and self._indexable(xml)
-            yield ("piece", self._workbook(xml.replace(b' t="s"', b' t="str"') if indexed else xml, indexed), new, indexed)
+            yield (
+                "piece",
+                self._workbook(xml.replace(b' t="s"', b' t="str"') if indexed else xml, indexed),
+                new,
+                indexed,
+            )
             if not self._strings_sent and self._sst_part is not None:
                 yield ("strings", self._strings_book())
                 self._strings_sent = True

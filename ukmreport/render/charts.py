@@ -75,15 +75,32 @@ def bar_chart(
     for i, (name, values) in enumerate(series):
         offset = [p - 0.4 + thickness * (i + 0.5) for p in positions]
         kwargs = dict(color=FILLS[i % 2], hatch=HATCHES[i % 2], edgecolor=INK, linewidth=0.5, label=name)
-        bars = ax.barh(offset, values, height=thickness, **kwargs) if horizontal else ax.bar(
-            offset, values, width=thickness, **kwargs)
+        bars = (
+            ax.barh(offset, values, height=thickness, **kwargs)
+            if horizontal
+            else ax.bar(offset, values, width=thickness, **kwargs)
+        )
         for bar, value in zip(bars, values, strict=True):
             if horizontal:
-                ax.text(bar.get_width() + biggest * 0.01, bar.get_y() + bar.get_height() / 2, fmt(value),
-                        va="center", ha="left", fontsize=8, color=INK)
+                ax.text(
+                    bar.get_width() + biggest * 0.01,
+                    bar.get_y() + bar.get_height() / 2,
+                    fmt(value),
+                    va="center",
+                    ha="left",
+                    fontsize=8,
+                    color=INK,
+                )
             else:
-                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + biggest * 0.01, fmt(value),
-                        va="bottom", ha="center", fontsize=8, color=INK)
+                ax.text(
+                    bar.get_x() + bar.get_width() / 2,
+                    bar.get_height() + biggest * 0.01,
+                    fmt(value),
+                    va="bottom",
+                    ha="center",
+                    fontsize=8,
+                    color=INK,
+                )
     if horizontal:
         ax.set_yticks(positions, labels)
         ax.invert_yaxis()

@@ -38,8 +38,13 @@ def build(
         _data_quality(data, settings),
     ]
     return BerkalaContext(
-        doc=doc_info(settings, f"Laporan Berkala {period.label}", today,
-                     subject="Pelaku usaha, usulan bantuan, koperasi dan mutu data", period=period.label),
+        doc=doc_info(
+            settings,
+            f"Laporan Berkala {period.label}",
+            today,
+            subject="Pelaku usaha, usulan bantuan, koperasi dan mutu data",
+            period=period.label,
+        ),
         letterhead=letterhead(settings),
         signature=signature(settings),
         period=period.label,
@@ -75,8 +80,15 @@ def _share(part: int, whole: int) -> str:
 
 
 def _count_table(
-    title: str, label: str, keys: list[str], now: Counter, before: Counter, period: Period, previous: Period,
-    extra: tuple[str, Counter] | None = None, chart: bool = False,
+    title: str,
+    label: str,
+    keys: list[str],
+    now: Counter,
+    before: Counter,
+    period: Period,
+    previous: Period,
+    extra: tuple[str, Counter] | None = None,
+    chart: bool = False,
 ) -> Table:
     total_now, total_before = sum(now.values()), sum(before.values())
     headers = [label, period.label, "%", previous.label, "Perubahan"]
@@ -86,23 +98,49 @@ def _count_table(
         numeric.insert(3, True)
     rows = []
     for key in keys:
-        row = [key, fmt.number(now[key]), _share(now[key], total_now), fmt.number(before[key]), _change(now[key], before[key])]
+        row = [
+            key,
+            fmt.number(now[key]),
+            _share(now[key], total_now),
+            fmt.number(before[key]),
+            _change(now[key], before[key]),
+        ]
         if extra:
             row.insert(3, fmt.number(extra[1][key]))
         rows.append(row)
-    total = ["Jumlah", fmt.number(total_now), _share(total_now, total_now) if total_now else "–",
-             fmt.number(total_before), _change(total_now, total_before)]
+    total = [
+        "Jumlah",
+        fmt.number(total_now),
+        _share(total_now, total_now) if total_now else "–",
+        fmt.number(total_before),
+        _change(total_now, total_before),
+    ]
     if extra:
         total.insert(3, fmt.number(sum(extra[1].values())))
-    return Table(title=title, headers=headers, rows=rows, numeric=numeric, total=total,
-                 chart=_chart(title, keys, now, before, period, previous) if chart else None)
+    return Table(
+        title=title,
+        headers=headers,
+        rows=rows,
+        numeric=numeric,
+        total=total,
+        chart=_chart(title, keys, now, before, period, previous) if chart else None,
+    )
 
 
-def _chart(title: str, keys: list[str], now: Counter, before: Counter, period: Period, previous: Period,
-           horizontal: bool = True) -> Chart:
+def _chart(
+    title: str,
+    keys: list[str],
+    now: Counter,
+    before: Counter,
+    period: Period,
+    previous: Period,
+    horizontal: bool = True,
+) -> Chart:
     svg = charts.bar_chart(
-        keys, [(period.label, [now[k] for k in keys]), (previous.label, [before[k] for k in keys])],
-        horizontal=horizontal, key=re.sub(r"[^a-z0-9]+", "-", title.lower()),
+        keys,
+        [(period.label, [now[k] for k in keys]), (previous.label, [before[k] for k in keys])],
+        horizontal=horizontal,
+        key=re.sub(r"[^a-z0-9]+", "-", title.lower()),
     )
     return Chart(title=title, svg=svg, caption=f"Batang gelap: {period.label}; batang arsir: {previous.label}.")
 
@@ -110,7 +148,9 @@ def _chart(title: str, keys: list[str], now: Counter, before: Counter, period: P
 # -- sections -------------------------------------------------------------------------------------
 
 
-def _headline(data: Dataset, decisions: Decisions, settings: Settings, period: Period, previous: Period) -> list[Figure]:
+def _headline(
+    data: Dataset, decisions: Decisions, settings: Settings, period: Period, previous: Period
+) -> list[Figure]:
     registered = len(_registered_by(data.businesses, period.end))
     new_now, new_before = len(_new_in(data.businesses, period)), len(_new_in(data.businesses, previous))
     proposals_now = [p for p in data.proposals if p.tanggal_usulan and p.tanggal_usulan in period]
@@ -121,13 +161,24 @@ def _headline(data: Dataset, decisions: Decisions, settings: Settings, period: P
     rows = sum(c.rows for c in data.counts.values())
     valid = sum(c.valid for c in data.counts.values())
     return [
-        Figure(label="Pelaku usaha tercatat", value=fmt.number(registered),
-               detail=f"{fmt.number(new_now)} baru ({_change(new_now, new_before) or 'tetap'} dari {previous.label})"),
-        Figure(label="Usulan bantuan periode ini", value=fmt.number(len(proposals_now)),
-               detail=f"disalurkan {fmt.rupiah(disbursed)}"),
-        Figure(label="Koperasi sehat", value=f"{fmt.number(sehat)} dari {fmt.number(len(coops))}",
-               detail=f"RAT tepat: {_share(rat, len(coops))}"),
-        Figure(label="Baris data tanpa kesalahan", value=_share(valid, rows), detail=f"{fmt.number(rows)} baris diperiksa"),
+        Figure(
+            label="Pelaku usaha tercatat",
+            value=fmt.number(registered),
+            detail=f"{fmt.number(new_now)} baru ({_change(new_now, new_before) or 'tetap'} dari {previous.label})",
+        ),
+        Figure(
+            label="Usulan bantuan periode ini",
+            value=fmt.number(len(proposals_now)),
+            detail=f"disalurkan {fmt.rupiah(disbursed)}",
+        ),
+        Figure(
+            label="Koperasi sehat",
+            value=f"{fmt.number(sehat)} dari {fmt.number(len(coops))}",
+            detail=f"RAT tepat: {_share(rat, len(coops))}",
+        ),
+        Figure(
+            label="Baris data tanpa kesalahan", value=_share(valid, rows), detail=f"{fmt.number(rows)} baris diperiksa"
+        ),
     ]
 
 
@@ -167,20 +218,50 @@ def _businesses(data: Dataset, settings: Settings, region: Region, period: Perio
         ),
         figures=[
             Figure(label="Tercatat", value=fmt.number(len(now)), detail=f"{previous.label}: {fmt.number(len(before))}"),
-            Figure(label="Baru dalam periode", value=fmt.number(len(new)), detail=f"{previous.label}: {fmt.number(len(new_before))}"),
+            Figure(
+                label="Baru dalam periode",
+                value=fmt.number(len(new)),
+                detail=f"{previous.label}: {fmt.number(len(new_before))}",
+            ),
             Figure(label="Usaha mikro", value=_share(size_now["mikro"], len(now))),
             Figure(label="Perempuan", value=_share(gender_now["Perempuan"], len(now))),
         ],
         charts=[
-            Chart(title="Pendataan baru per bulan",
-                  svg=charts.bar_chart([m[1] for m in months], [(period.label, [new_by_month[m[0]] for m in months])],
-                                       horizontal=False, width_cm=16, key="pendataan-baru")),
-        ] if len(months) > 1 else [],
+            Chart(
+                title="Pendataan baru per bulan",
+                svg=charts.bar_chart(
+                    [m[1] for m in months],
+                    [(period.label, [new_by_month[m[0]] for m in months])],
+                    horizontal=False,
+                    width_cm=16,
+                    key="pendataan-baru",
+                ),
+            ),
+        ]
+        if len(months) > 1
+        else [],
         tables=[
-            _count_table("Per kecamatan", "Kecamatan", kecamatan, kec_now, kec_before, period, previous,
-                         extra=("Baru", new_by_kec), chart=True),
-            _count_table("Per sektor", "Sektor", [s for s in sectors if sec_now[s] or sec_before[s]], sec_now,
-                         sec_before, period, previous, chart=True),
+            _count_table(
+                "Per kecamatan",
+                "Kecamatan",
+                kecamatan,
+                kec_now,
+                kec_before,
+                period,
+                previous,
+                extra=("Baru", new_by_kec),
+                chart=True,
+            ),
+            _count_table(
+                "Per sektor",
+                "Sektor",
+                [s for s in sectors if sec_now[s] or sec_before[s]],
+                sec_now,
+                sec_before,
+                period,
+                previous,
+                chart=True,
+            ),
             _count_table("Per kelas usaha", "Kelas", size_labels, size_now_l, size_before_l, period, previous),
             _count_table("Per jenis kelamin", "Jenis kelamin", genders, gender_now, gender_before, period, previous),
         ],
@@ -210,10 +291,23 @@ def _proposals(data: Dataset, decisions: Decisions, settings: Settings, period: 
         title="Menurut status",
         headers=["Status", period.label, "Nilai", previous.label, "Perubahan"],
         numeric=[False, True, True, True, True],
-        rows=[[s, fmt.number(status_now[s]), fmt.rupiah(amount_now[s]), fmt.number(status_before[s]),
-               _change(status_now[s], status_before[s])] for s in STATUSES],
-        total=["Jumlah", fmt.number(len(now)), fmt.rupiah(sum(amount_now.values())), fmt.number(len(before)),
-               _change(len(now), len(before))],
+        rows=[
+            [
+                s,
+                fmt.number(status_now[s]),
+                fmt.rupiah(amount_now[s]),
+                fmt.number(status_before[s]),
+                _change(status_now[s], status_before[s]),
+            ]
+            for s in STATUSES
+        ],
+        total=[
+            "Jumlah",
+            fmt.number(len(now)),
+            fmt.rupiah(sum(amount_now.values())),
+            fmt.number(len(before)),
+            _change(len(now), len(before)),
+        ],
     )
     eligible = {(d.proposal.file, d.proposal.row) for d in decisions.proposals if d.eligible}
     programs: dict[str, list[Proposal]] = {}
@@ -223,17 +317,30 @@ def _proposals(data: Dataset, decisions: Decisions, settings: Settings, period: 
     for name, items in programs.items():
         granted = [p for p in items if p.status in GRANTED]
         decided = [p for p in items if p.status in (*GRANTED, "Ditolak")]
-        program_rows.append([
-            name, fmt.number(len(items)), fmt.number(sum(1 for p in items if (p.file, p.row) in eligible)),
-            fmt.number(len(granted)), fmt.number(sum(1 for p in items if p.status == "Disalurkan")),
-            fmt.rupiah(sum(p.nilai_usulan or 0 for p in items)),
-            fmt.rupiah(sum(p.nilai_usulan or 0 for p in granted)),
-            _share(len(granted), len(decided)),
-        ])
+        program_rows.append(
+            [
+                name,
+                fmt.number(len(items)),
+                fmt.number(sum(1 for p in items if (p.file, p.row) in eligible)),
+                fmt.number(len(granted)),
+                fmt.number(sum(1 for p in items if p.status == "Disalurkan")),
+                fmt.rupiah(sum(p.nilai_usulan or 0 for p in items)),
+                fmt.rupiah(sum(p.nilai_usulan or 0 for p in granted)),
+                _share(len(granted), len(decided)),
+            ]
+        )
     program_table = Table(
         title="Menurut program",
-        headers=["Program", "Diusulkan", "Layak", "Disetujui", "Disalurkan", "Nilai usulan", "Nilai disetujui",
-                 "Tingkat persetujuan"],
+        headers=[
+            "Program",
+            "Diusulkan",
+            "Layak",
+            "Disetujui",
+            "Disalurkan",
+            "Nilai usulan",
+            "Nilai disetujui",
+            "Tingkat persetujuan",
+        ],
         numeric=[False, True, True, True, True, True, True, True],
         rows=program_rows,
         note="Tingkat persetujuan: disetujui atau disalurkan dibanding yang sudah diputuskan (disetujui, "
@@ -246,21 +353,28 @@ def _proposals(data: Dataset, decisions: Decisions, settings: Settings, period: 
     for i, p in enumerate(recipients, 1):
         b = by_nik.get(p.nik or "")
         account = (b.no_rekening if b else None) or ""
-        recipient_rows.append([
-            str(i),
-            fmt.mask_nik(p.nik or "") if "nik" in masking else (p.nik or ""),
-            p.nama or "",
-            (b.kecamatan if b else None) or "",
-            (b.nama_bank if b else None) or "",
-            fmt.mask_account(account) if "no_rekening" in masking and account else account,
-            fmt.rupiah(p.nilai_usulan or 0),
-        ])
+        recipient_rows.append(
+            [
+                str(i),
+                fmt.mask_nik(p.nik or "") if "nik" in masking else (p.nik or ""),
+                p.nama or "",
+                (b.kecamatan if b else None) or "",
+                (b.nama_bank if b else None) or "",
+                fmt.mask_account(account) if "no_rekening" in masking and account else account,
+                fmt.rupiah(p.nilai_usulan or 0),
+            ]
+        )
     tables = [status_table, program_table]
     if recipient_rows:
-        tables.append(Table(title="Penerima yang disalurkan dalam periode",
-                            headers=["No", "NIK", "Nama", "Kecamatan", "Bank", "Rekening", "Nilai"],
-                            numeric=[True, False, False, False, False, False, True], rows=recipient_rows,
-                            note="NIK dan nomor rekening disamarkan."))
+        tables.append(
+            Table(
+                title="Penerima yang disalurkan dalam periode",
+                headers=["No", "NIK", "Nama", "Kecamatan", "Bank", "Rekening", "Nilai"],
+                numeric=[True, False, False, False, False, False, True],
+                rows=recipient_rows,
+                note="NIK dan nomor rekening disamarkan.",
+            )
+        )
     granted_now = sum(1 for p in now if p.status in GRANTED)
     decided_now = sum(1 for p in now if p.status in (*GRANTED, "Ditolak"))
     return Section(
@@ -273,8 +387,16 @@ def _proposals(data: Dataset, decisions: Decisions, settings: Settings, period: 
             Figure(label="Tingkat persetujuan", value=_share(granted_now, decided_now)),
             Figure(label="Nilai disalurkan", value=fmt.rupiah(amount_now["Disalurkan"])),
         ],
-        tables=[tables[0].model_copy(update={"chart": _chart("Usulan menurut status", list(STATUSES), status_now,
-                                                              status_before, period, previous)}), *tables[1:]],
+        tables=[
+            tables[0].model_copy(
+                update={
+                    "chart": _chart(
+                        "Usulan menurut status", list(STATUSES), status_now, status_before, period, previous
+                    )
+                }
+            ),
+            *tables[1:],
+        ],
     )
 
 
@@ -293,21 +415,33 @@ def _cooperatives(data: Dataset, decisions: Decisions, settings: Settings, perio
         intro=(
             f"Kesehatan menurut penilaian terakhir; RAT tepat waktu: RAT tahun buku {due} atau sesudahnya. "
             f"Periode sebelumnya dihitung dari data yang sama pada akhir {previous.label}."
-            if due else "Belum ada data koperasi."
+            if due
+            else "Belum ada data koperasi."
         ),
         figures=[
             Figure(label="Koperasi", value=fmt.number(len(now))),
             Figure(label="Sehat", value=fmt.number(cat_now[category_text("sehat")])),
-            Figure(label="RAT tepat waktu", value=_share(rat_now, len(now)), detail=f"{previous.label}: {_share(rat_before, len(before))}"),
+            Figure(
+                label="RAT tepat waktu",
+                value=_share(rat_now, len(now)),
+                detail=f"{previous.label}: {_share(rat_before, len(before))}",
+            ),
             Figure(label="Tidak aktif", value=fmt.number(len(now) - active_now)),
         ],
         tables=[
-            _count_table("Menurut kategori kesehatan", "Kategori", labels, cat_now, cat_before, period, previous,
-                         chart=True),
-            Table(title="Kepatuhan RAT", headers=["", period.label, previous.label], numeric=[False, True, True],
-                  rows=[["RAT tepat waktu", fmt.number(rat_now), fmt.number(rat_before)],
-                        ["Belum RAT", fmt.number(len(now) - rat_now), fmt.number(len(before) - rat_before)],
-                        ["Persentase tepat waktu", _share(rat_now, len(now)), _share(rat_before, len(before))]]),
+            _count_table(
+                "Menurut kategori kesehatan", "Kategori", labels, cat_now, cat_before, period, previous, chart=True
+            ),
+            Table(
+                title="Kepatuhan RAT",
+                headers=["", period.label, previous.label],
+                numeric=[False, True, True],
+                rows=[
+                    ["RAT tepat waktu", fmt.number(rat_now), fmt.number(rat_before)],
+                    ["Belum RAT", fmt.number(len(now) - rat_now), fmt.number(len(before) - rat_before)],
+                    ["Persentase tepat waktu", _share(rat_now, len(now)), _share(rat_before, len(before))],
+                ],
+            ),
         ],
     )
 
@@ -316,22 +450,40 @@ def _data_quality(data: Dataset, settings: Settings) -> Section:
     rows = []
     for kind, count in data.counts.items():
         if count.rows:
-            rows.append([sheet_title(kind), fmt.number(count.rows), fmt.number(count.valid),
-                         fmt.number(count.errors), fmt.number(count.warnings), _share(count.valid, count.rows)])
+            rows.append(
+                [
+                    sheet_title(kind),
+                    fmt.number(count.rows),
+                    fmt.number(count.valid),
+                    fmt.number(count.errors),
+                    fmt.number(count.warnings),
+                    _share(count.valid, count.rows),
+                ]
+            )
     codes = Counter(f.code for f in data.findings)
-    top = [[code, SEVERITY_WORDS[SEVERITY[code]]["id"], generic_message(code), fmt.number(n)]
-           for code, n in codes.most_common(12)]
+    top = [
+        [code, SEVERITY_WORDS[SEVERITY[code]]["id"], generic_message(code), fmt.number(n)]
+        for code, n in codes.most_common(12)
+    ]
     unreadable = [f.file for f in data.findings if f.code == "unreadable-file"]
     return Section(
         key="mutu-data",
         title="Mutu data",
         intro="Baris yang mengandung kesalahan tidak dihitung dalam laporan ini; rinciannya ada di laporan validasi "
-        "dan salinan buku kerja bertanda untuk staf." + (f" Berkas tidak terbaca: {', '.join(unreadable)}." if unreadable else ""),
+        "dan salinan buku kerja bertanda untuk staf."
+        + (f" Berkas tidak terbaca: {', '.join(unreadable)}." if unreadable else ""),
         tables=[
-            Table(title="Per lembar", headers=["Lembar", "Baris", "Valid", "Dengan kesalahan", "Dengan peringatan", "% valid"],
-                  numeric=[False, True, True, True, True, True], rows=rows),
-            Table(title="Temuan terbanyak", headers=["Kode", "Tingkat", "Keterangan", "Jumlah"],
-                  numeric=[False, False, False, True], rows=top),
+            Table(
+                title="Per lembar",
+                headers=["Lembar", "Baris", "Valid", "Dengan kesalahan", "Dengan peringatan", "% valid"],
+                numeric=[False, True, True, True, True, True],
+                rows=rows,
+            ),
+            Table(
+                title="Temuan terbanyak",
+                headers=["Kode", "Tingkat", "Keterangan", "Jumlah"],
+                numeric=[False, False, False, True],
+                rows=top,
+            ),
         ],
     )
-

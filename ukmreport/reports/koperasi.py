@@ -38,18 +38,25 @@ def build(
         Figure(label="Tidak aktif", value=fmt.number(total - active), detail=_share(total - active, total)),
     ]
     return KoperasiContext(
-        doc=doc_info(settings, "Keadaan Koperasi", today, subject="Kepatuhan RAT dan kesehatan koperasi",
-                     period=period.label),
+        doc=doc_info(
+            settings, "Keadaan Koperasi", today, subject="Kepatuhan RAT dan kesehatan koperasi", period=period.label
+        ),
         letterhead=letterhead(settings),
         due_fiscal_year=str(due),
         figures=figures,
         by_category=[
-            CountRow(label=category_text(c, lang), count=fmt.number(categories[c]), share=_share(categories[c], total), key=c)
+            CountRow(
+                label=category_text(c, lang), count=fmt.number(categories[c]), share=_share(categories[c], total), key=c
+            )
             for c in HEALTH_CATEGORIES
         ],
         by_type=[
-            CountRow(label=t, count=fmt.number(types[t]), share=_share(types[t], total),
-                     amount=fmt.number(sum(1 for d in decisions if d.cooperative.jenis == t and d.rat_compliant)))
+            CountRow(
+                label=t,
+                count=fmt.number(types[t]),
+                share=_share(types[t], total),
+                amount=fmt.number(sum(1 for d in decisions if d.cooperative.jenis == t and d.rat_compliant)),
+            )
             for t in COOP_TYPES
             if types[t]
         ],
@@ -104,7 +111,10 @@ def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
         kategori=category_text(d.category, lang),
         kategori_key=d.category,
         alasan=[reason_text(r, lang) for r in d.reasons]
-        + ([reason_text("score-capped", lang)] if d.score is not None and d.category == "cukup_sehat"
-           and d.score >= 80 else []),
+        + (
+            [reason_text("score-capped", lang)]
+            if d.score is not None and d.category == "cukup_sehat" and d.score >= 80
+            else []
+        ),
         catatan=[reason_text(n, lang) for n in d.notes],
     )

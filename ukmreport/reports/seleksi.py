@@ -48,7 +48,9 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
     grouped["ganda"].sort(key=lambda d: (name_key(d.proposal.nama or "", titles), d.proposal.nik or "", d.proposal.row))
     grouped["sudah-menerima"].sort(key=lambda d: (d.proposal.nik or "", d.proposal.row))
     groups = [
-        SeleksiGroup(key=key, title=title, description=text, rows=[_row(i, d, lang) for i, d in enumerate(grouped[key], 1)])
+        SeleksiGroup(
+            key=key, title=title, description=text, rows=[_row(i, d, lang) for i, d in enumerate(grouped[key], 1)]
+        )
         for key, title, text in GROUPS
         if grouped[key]
     ]
@@ -83,8 +85,11 @@ def _row(no: int, d: ProposalDecision, lang: str) -> SeleksiRow:
     p = d.proposal
     related = []
     for code, rows in d.related_rows.items():
-        label = {"duplicate-proposal": "usulan pertama di baris", "already-received": "disetujui/disalurkan di baris",
-                 "possible-duplicate": "mirip baris"}.get(code, "baris")
+        label = {
+            "duplicate-proposal": "usulan pertama di baris",
+            "already-received": "disetujui/disalurkan di baris",
+            "possible-duplicate": "mirip baris",
+        }.get(code, "baris")
         related.append(f"{label} {', '.join(map(str, rows))}")
     return SeleksiRow(
         no=no,

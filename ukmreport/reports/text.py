@@ -27,10 +27,24 @@ def safe(text: str) -> str:
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 WORDS = {
-    "id": {"rows": "baris", "valid": "valid", "errors": "baris salah", "warnings": "baris dengan peringatan",
-           "none": "Tidak ada temuan.", "total": "Jumlah temuan", "file": "Berkas"},
-    "en": {"rows": "rows", "valid": "valid", "errors": "rows with errors", "warnings": "rows with warnings",
-           "none": "No findings.", "total": "Findings", "file": "File"},
+    "id": {
+        "rows": "baris",
+        "valid": "valid",
+        "errors": "baris salah",
+        "warnings": "baris dengan peringatan",
+        "none": "Tidak ada temuan.",
+        "total": "Jumlah temuan",
+        "file": "Berkas",
+    },
+    "en": {
+        "rows": "rows",
+        "valid": "valid",
+        "errors": "rows with errors",
+        "warnings": "rows with warnings",
+        "none": "No findings.",
+        "total": "Findings",
+        "file": "File",
+    },
 }
 
 
@@ -42,7 +56,9 @@ def findings_text(data: Dataset, lang: str = "id", color: bool = False) -> str:
     for f in data.findings:
         grouped[f.file][f.sheet or ""].append(f)
     for file, sheets in grouped.items():
-        lines.append(click.style(f"{words['file']} {safe(file)}", bold=True) if color else f"{words['file']} {safe(file)}")
+        lines.append(
+            click.style(f"{words['file']} {safe(file)}", bold=True) if color else f"{words['file']} {safe(file)}"
+        )
         for sheet, findings in sheets.items():
             if sheet:
                 lines.append(f"  {safe(sheet)}")
@@ -69,7 +85,9 @@ def _totals(data: Dataset, lang: str) -> str:
                 f"{fmt.number(c.errors)} {words['errors']}, {fmt.number(c.warnings)} {words['warnings']}"
             )
     severities = Counter(f.severity for f in data.findings)
-    summary = ", ".join(f"{fmt.number(severities[s])} {SEVERITY_WORDS[s][lang].lower()}" for s in ("error", "warning", "info"))
+    summary = ", ".join(
+        f"{fmt.number(severities[s])} {SEVERITY_WORDS[s][lang].lower()}" for s in ("error", "warning", "info")
+    )
     return "\n".join([f"{words['total']}: {summary}", *out])
 
 
@@ -79,8 +97,14 @@ def decisions_text(run: Run, lang: str = "id") -> str:
         lines.append("Usulan bantuan" if lang == "id" else "Grant proposals")
     for d in run.decisions.proposals:
         p = d.proposal
-        verdict = ("LAYAK" if lang == "id" else "ELIGIBLE") if d.eligible else ("TIDAK LAYAK" if lang == "id" else "INELIGIBLE")
-        lines.append(f"  baris {p.row:>4}  {safe(p.nik or '-'):<16}  {safe(p.nama or '-')[:30]:<30}  {p.status:<10}  {verdict}")
+        verdict = (
+            ("LAYAK" if lang == "id" else "ELIGIBLE")
+            if d.eligible
+            else ("TIDAK LAYAK" if lang == "id" else "INELIGIBLE")
+        )
+        lines.append(
+            f"  baris {p.row:>4}  {safe(p.nik or '-'):<16}  {safe(p.nama or '-')[:30]:<30}  {p.status:<10}  {verdict}"
+        )
         for code in d.reasons:
             lines.append(f"        - {reason_text(code, lang)} ({code})")
         for code in d.notes:
@@ -90,12 +114,18 @@ def decisions_text(run: Run, lang: str = "id") -> str:
     for d in run.decisions.cooperatives:
         c = d.cooperative
         score = fmt.number(d.score, 2) if d.score is not None else "-"
-        lines.append(f"  baris {c.row:>4}  {safe(c.nama_koperasi or '-')[:40]:<40}  {category_text(d.category, lang):<24} {score:>6}")
+        lines.append(
+            f"  baris {c.row:>4}  {safe(c.nama_koperasi or '-')[:40]:<40}  {category_text(d.category, lang):<24} {score:>6}"
+        )
         for code in d.reasons:
             lines.append(f"        - {reason_text(code, lang)} ({code})")
         for code in d.notes:
             lines.append(f"        · {reason_text(code, lang)} ({code})")
-    return "\n".join(lines) if lines else ("Tidak ada usulan atau koperasi." if lang == "id" else "No proposals or cooperatives.")
+    return (
+        "\n".join(lines)
+        if lines
+        else ("Tidak ada usulan atau koperasi." if lang == "id" else "No proposals or cooperatives.")
+    )
 
 
 def build_text(result: BuildResult) -> str:

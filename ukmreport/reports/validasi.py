@@ -45,7 +45,8 @@ def build(data: Dataset, settings: Settings, today: date, annotated: dict[str, s
                 anchor=re.sub(r"[^a-z0-9]+", "-", f"{Path(file).stem}-{sheet}".lower()).strip("-"),
                 annotated=(annotated or {}).get(file, ""),
                 counts=", ".join(
-                    f"{fmt.number(severities[s])} {SEVERITY_WORDS[s][lang].lower()}" for s in ("error", "warning", "info")
+                    f"{fmt.number(severities[s])} {SEVERITY_WORDS[s][lang].lower()}"
+                    for s in ("error", "warning", "info")
                     if severities[s]
                 ),
                 groups=groups,
@@ -59,8 +60,17 @@ def build(data: Dataset, settings: Settings, today: date, annotated: dict[str, s
     totals = Table(
         headers=["Lembar", "Baris", "Valid", "Dengan kesalahan", "Dengan peringatan"],
         numeric=[False, True, True, True, True],
-        rows=[[sheet_title(kind, lang), fmt.number(c.rows), fmt.number(c.valid), fmt.number(c.errors), fmt.number(c.warnings)]
-              for kind, c in data.counts.items() if c.rows],
+        rows=[
+            [
+                sheet_title(kind, lang),
+                fmt.number(c.rows),
+                fmt.number(c.valid),
+                fmt.number(c.errors),
+                fmt.number(c.warnings),
+            ]
+            for kind, c in data.counts.items()
+            if c.rows
+        ],
     )
     return ValidasiContext(
         doc=doc_info(settings, "Laporan Validasi Data", today, subject="Temuan pada buku kerja"),
@@ -81,8 +91,12 @@ def _group(code: str, items: list[Finding], lang: str) -> FindingGroup:
         description=generic_message(code, lang),
         count=fmt.number(len(items)),
         cells=[
-            FindingCell(cell=f"{f.column or ''}{f.row or ''}" or "–", value=f.value or "", message=finding_message(f, lang))
+            FindingCell(
+                cell=f"{f.column or ''}{f.row or ''}" or "–", value=f.value or "", message=finding_message(f, lang)
+            )
             for f in shown
         ],
-        more=f"dan {fmt.number(len(items) - len(shown))} lainnya (lihat salinan bertanda)" if len(items) > len(shown) else "",
+        more=f"dan {fmt.number(len(items) - len(shown))} lainnya (lihat salinan bertanda)"
+        if len(items) > len(shown)
+        else "",
     )

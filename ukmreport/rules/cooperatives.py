@@ -77,9 +77,7 @@ def decide_cooperatives(
             notes.append("below-min-members")
         if coop.shu is not None and coop.shu < 0:
             notes.append("negative-shu")
-        assessment = next(
-            (latest[k] for k in _keys(coop.nomor_badan_hukum, coop.nik_koperasi) if k in latest), None
-        )
+        assessment = next((latest[k] for k in _keys(coop.nomor_badan_hukum, coop.nik_koperasi) if k in latest), None)
         value: float | None = None
         category: HealthCategory = "tidak_dinilai"
         if assessment is not None:

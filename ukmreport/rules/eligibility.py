@@ -76,12 +76,17 @@ def decide_proposals(
                 reasons.add("receiving-kur")
             if not business.no_rekening:
                 reasons.add("no-bank-account")
-            if business.nama_rekening and business.nama and name_key(
-                business.nama_rekening, tuple(rules.name_titles)
-            ) != name_key(business.nama, tuple(rules.name_titles)):
+            if (
+                business.nama_rekening
+                and business.nama
+                and name_key(business.nama_rekening, tuple(rules.name_titles))
+                != name_key(business.nama, tuple(rules.name_titles))
+            ):
                 notes.add("account-name-mismatch")
-            if p.nama and business.nama and name_key(p.nama, tuple(rules.name_titles)) != name_key(
-                business.nama, tuple(rules.name_titles)
+            if (
+                p.nama
+                and business.nama
+                and name_key(p.nama, tuple(rules.name_titles)) != name_key(business.nama, tuple(rules.name_titles))
             ):
                 notes.add("name-mismatch")
         program = fold(p.program) if p.program else None

@@ -47,9 +47,7 @@ _COMMENT_WIDTH_PX = 280
 _COMMENT_CHARS_PER_LINE = 45  # at that width, in the comment font (Tahoma 8–9 in Excel)
 
 
-def write_annotated(
-    data: Dataset, dest_dir: Path, lang: str = "id", when: datetime | None = None
-) -> list[Path]:
+def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id", when: datetime | None = None) -> list[Path]:
     """Write an annotated copy of every readable input with cell findings; return the copies' paths.
 
     Raises UkmreportError when dest_dir is the folder of an input (a copy there would be read as

@@ -102,9 +102,7 @@ def input_files(inputs: Path | Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_inputs(
-    paths: list[Path], ctx: Context, progress: Callable[[str], None] | None = None
-) -> Dataset:
+def read_inputs(paths: list[Path], ctx: Context, progress: Callable[[str], None] | None = None) -> Dataset:
     """Read and validate every workbook; unreadable files become findings, the rest go on."""
     data = Dataset()
     collecting = gc.isenabled()
@@ -300,9 +298,7 @@ class SheetReader:
                 return True
         return False
 
-    def _map_columns(
-        self, labels: list[str], first_col: int, header_row: int, index: dict
-    ) -> list[_Column] | None:
+    def _map_columns(self, labels: list[str], first_col: int, header_row: int, index: dict) -> list[_Column] | None:
         columns: list[_Column] = []
         seen: set[str] = set()
         for i, label in enumerate(labels):
@@ -396,9 +392,19 @@ class SheetReader:
         rows = iter(rows)
         sample = list(islice(rows, MEMO_SAMPLE))
         repeating = _repeating_columns(sample, columns)
-        plan = [(c.index, c, c.spec, c.spec.kind, c.spec.required, c.parse, c.spec.kind in _CHECKED_KINDS,
-                 {} if c.index in repeating else None)
-                for c in columns]
+        plan = [
+            (
+                c.index,
+                c,
+                c.spec,
+                c.spec.kind,
+                c.spec.required,
+                c.parse,
+                c.spec.kind in _CHECKED_KINDS,
+                {} if c.index in repeating else None,
+            )
+            for c in columns
+        ]
         for cells in chain(sample, rows):
             current = row_no
             row_no += 1
@@ -521,7 +527,9 @@ class SheetReader:
             return _SectorValue(value, sector)
         return value
 
-    def _merged_fill(self, columns: list[_Column], data_row: int, first_col: int) -> dict[int, list[tuple[int, int, int]]]:
+    def _merged_fill(
+        self, columns: list[_Column], data_row: int, first_col: int
+    ) -> dict[int, list[tuple[int, int, int]]]:
         """Merged areas in the data: every cell of a merge takes the value of its top-left cell."""
         wanted = {first_col + c.index for c in columns}
         fill: dict[int, list[tuple[int, int, int]]] = {}
@@ -696,14 +704,21 @@ def _check_business(
         if born and own and born != own:
             col = cols.get("tanggal_lahir") or cols.get("tempat_tanggal_lahir")
             reader.add(
-                "nik-mismatch-birthdate", row, col.letter if col else None, "tanggal_lahir", own.strftime("%d-%m-%Y"),
-                nik_date=born.strftime("%d-%m-%Y"), row_date=own.strftime("%d-%m-%Y"),
+                "nik-mismatch-birthdate",
+                row,
+                col.letter if col else None,
+                "tanggal_lahir",
+                own.strftime("%d-%m-%Y"),
+                nik_date=born.strftime("%d-%m-%Y"),
+                row_date=own.strftime("%d-%m-%Y"),
             )
         sex = fp.nik_gender(nik)
         own_sex = values.get("jenis_kelamin")
         if sex and own_sex and sex != own_sex:
             col = cols["jenis_kelamin"]
-            reader.add("nik-mismatch-gender", row, col.letter, "jenis_kelamin", own_sex, nik_gender=sex, row_gender=own_sex)
+            reader.add(
+                "nik-mismatch-gender", row, col.letter, "jenis_kelamin", own_sex, nik_gender=sex, row_gender=own_sex
+            )
     kelurahan = values.get("kelurahan")
     if kelurahan:
         col = cols["kelurahan"]
@@ -714,7 +729,11 @@ def _check_business(
         if found is None:
             kec = reader.ctx.region.find_kecamatan(kec_name) if kec_name else None
             reader.add(
-                "unknown-kelurahan", row, col.letter, "kelurahan", kelurahan,
+                "unknown-kelurahan",
+                row,
+                col.letter,
+                "kelurahan",
+                kelurahan,
                 suggestion=reader.ctx.region.suggest_kelurahan(kelurahan, kec) or "",
             )
         else:
@@ -722,8 +741,14 @@ def _check_business(
             values["kelurahan"] = official
             if kec_name and kec.name != kec_name:
                 reader.add(
-                    "kelurahan-mismatch", row, col.letter, "kelurahan", kelurahan,
-                    kelurahan=official, expected=kec.name, kecamatan=kec_name,
+                    "kelurahan-mismatch",
+                    row,
+                    col.letter,
+                    "kelurahan",
+                    kelurahan,
+                    kelurahan=official,
+                    expected=kec.name,
+                    kecamatan=kec_name,
                 )
     if "menerima_kur" not in values or values["menerima_kur"] is None:
         values["menerima_kur"] = False
@@ -763,8 +788,12 @@ def _dup_businesses(reader: SheetReader, rows: list, cols: dict[str, _Column]) -
 
 def _dup_cooperatives(reader: SheetReader, rows: list, cols: dict[str, _Column]) -> None:
     _mark_duplicates(
-        reader, rows, "nomor_badan_hukum",
-        lambda r: fp.fold(r.nomor_badan_hukum) if r.nomor_badan_hukum else None, "duplicate-coop", cols,
+        reader,
+        rows,
+        "nomor_badan_hukum",
+        lambda r: fp.fold(r.nomor_badan_hukum) if r.nomor_badan_hukum else None,
+        "duplicate-coop",
+        cols,
     )
 
 
@@ -778,7 +807,9 @@ def _mark_duplicates(
         if not k:
             continue
         if k in first:
-            reader.add(code, item.row, col.letter if col else None, name, getattr(item, name), first_row=rows[first[k]].row)
+            reader.add(
+                code, item.row, col.letter if col else None, name, getattr(item, name), first_row=rows[first[k]].row
+            )
             rows[i] = item.model_copy(update={"error_fields": item.error_fields | {name}})
         else:
             first[k] = i
@@ -807,15 +838,23 @@ def _cross_sheet(data: Dataset) -> None:
     by_bh = {fp.fold(c.nomor_badan_hukum) for c in data.cooperatives if c.nomor_badan_hukum}
     by_nik = {c.nik_koperasi for c in data.cooperatives if c.nik_koperasi}
     for a in data.assessments:
-        if (a.nomor_badan_hukum and fp.fold(a.nomor_badan_hukum) in by_bh) or (a.nik_koperasi and a.nik_koperasi in by_nik):
+        if (a.nomor_badan_hukum and fp.fold(a.nomor_badan_hukum) in by_bh) or (
+            a.nik_koperasi and a.nik_koperasi in by_nik
+        ):
             continue
         if not a.nomor_badan_hukum and not a.nik_koperasi:
             continue
         name = "nomor_badan_hukum" if a.nomor_badan_hukum else "nik_koperasi"
         data.findings.append(
             Finding(
-                a.file, a.sheet, a.row, data.columns.get((a.file, a.sheet), {}).get(name), name, "assessment-unknown-coop",
-                SEVERITY["assessment-unknown-coop"], a.nomor_badan_hukum or a.nik_koperasi,
+                a.file,
+                a.sheet,
+                a.row,
+                data.columns.get((a.file, a.sheet), {}).get(name),
+                name,
+                "assessment-unknown-coop",
+                SEVERITY["assessment-unknown-coop"],
+                a.nomor_badan_hukum or a.nik_koperasi,
             )
         )
 
