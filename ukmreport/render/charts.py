@@ -11,9 +11,15 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ukmreport.render.html import packaged_template_dir
+
 INK = "#222222"
 FILLS = ("#4d4d4d", "#bdbdbd")
 HATCHES = ("", "////")
+
+
+CHART_FONT = "Liberation Sans"  # the family name inside the packaged LiberationSans-*.ttf files
+CHART_FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")
 
 
 def _pyplot() -> Any:
@@ -21,12 +27,20 @@ def _pyplot() -> Any:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib import font_manager
 
+    # Register the packaged fonts: a machine without Liberation then measures and names the same
+    # font as one with it, and matplotlib logs no "findfont: ... not found" for every label.
+    known = {entry.fname for entry in font_manager.fontManager.ttflist}
+    for name in CHART_FONT_FILES:
+        path = packaged_template_dir() / "fonts" / name
+        if str(path) not in known:
+            font_manager.fontManager.addfont(str(path))
     matplotlib.rcParams.update(
         {
             "svg.fonttype": "none",
             "svg.hashsalt": "ukmreport",
-            "font.family": ["Liberation Sans", "DejaVu Sans", "sans-serif"],
+            "font.family": [CHART_FONT],
             "font.size": 9,
             "axes.edgecolor": INK,
             "axes.labelcolor": INK,
