@@ -24,8 +24,7 @@ from ukmreport.models import (
     SheetKind,
     construct_row,
 )
-from ukmreport.read.pieces import Restart
-from ukmreport.read.workbook import RawSheet, Unreadable, column_letter, open_workbook, sha256_file
+from ukmreport.read import RawSheet, Unreadable, column_letter, open_workbook, read_sheet, sha256_file
 from ukmreport.region import Region
 from ukmreport.settings import Settings
 from ukmreport.validate import fields as fp
@@ -151,14 +150,8 @@ def _read_file(path: Path, ctx: Context, data: Dataset) -> None:
             if kind is None:
                 continue
             info.sheets[sheet.name] = kind
-            reader = SheetReader(label, sheet, kind, ctx, deadline)
-            try:
-                sheet_rows = reader.read()
-            except Restart:  # read in pieces, it met something only a whole read handles
-                sheet.read_whole()
-                reader = SheetReader(label, sheet, kind, ctx, deadline)
-                sheet_rows = reader.read()
-            rows.setdefault(kind, []).extend(sheet_rows)
+            reader = read_sheet(sheet, lambda s, k=kind: SheetReader(label, s, k, ctx, deadline).validated())
+            rows.setdefault(kind, []).extend(reader.rows)
             findings.extend(reader.findings)
             columns[(label, sheet.name)] = reader.columns
     except Unreadable as exc:
@@ -166,8 +159,7 @@ def _read_file(path: Path, ctx: Context, data: Dataset) -> None:
         data.findings.append(_file_finding(label, "unreadable-file", reason=str(exc)))
         return
     finally:
-        for sheet in raw.sheets:
-            sheet.close()
+        raw.close()
     if not info.sheets:
         names = ", ".join(s.name for s in raw.sheets) or "-"
         findings.append(_file_finding(label, "unknown-workbook", sheets=names))
@@ -211,6 +203,7 @@ class SheetReader:
         self.file, self.sheet, self.kind, self.ctx, self.deadline = file, sheet, kind, ctx, deadline
         self.findings: list[Finding] = []
         self.columns: dict[str, str] = {}  # field -> column letter
+        self.rows: list = []  # the data rows as models, once validated()
         # Look-ups the row checks repeat: a NIK's DDMMYY -> birth date, kelurahan as written -> found
         self.nik_births: dict[str, object] = {}
         self.kelurahan: dict[str, object] = {}
@@ -241,15 +234,10 @@ class SheetReader:
         )
 
     # -- header -----------------------------------------------------------------------------
-    def read(self) -> list:
-        """Every data row as a model; raises Restart when a sheet read in pieces must be read whole."""
-        self._data: tuple[list[_Column], int, int] | None = None
-        out = self._read()
-        if self.sheet.finish() and self._data is not None:  # its merged areas are known only now
-            columns, data_row, first_col = self._data
-            if self._merged_fill(columns, data_row, first_col):
-                raise Restart
-        return out
+    def validated(self) -> SheetReader:
+        """Read the sheet: every data row as a model in `rows`, its problems in `findings`."""
+        self.rows = self._read()
+        return self
 
     def _read(self) -> list:
         rows = self.sheet.rows
@@ -285,7 +273,6 @@ class SheetReader:
         if columns is None:
             return []
         remaining = [cells for _, cells in head[data_pos:]]
-        self._data = (columns, first_row + data_pos, first_col)
         return self._read_rows(columns, first_row + data_pos, _chain(remaining, rows), first_col)
 
     def _is_lower_header(self, upper: list[object], lower: list[object], index: dict) -> bool:
@@ -533,9 +520,7 @@ class SheetReader:
         """Merged areas in the data: every cell of a merge takes the value of its top-left cell."""
         wanted = {first_col + c.index for c in columns}
         fill: dict[int, list[tuple[int, int, int]]] = {}
-        for r1, c1, r2, c2 in self.sheet.merged:
-            if r2 < data_row:
-                continue
+        for r1, c1, r2, c2 in self.sheet.merged_from(data_row):
             fill.setdefault(-r1, []).append((c1 - first_col, r1, c1 - first_col))
             for r in range(max(r1, data_row), r2 + 1):
                 for c in range(c1, c2 + 1):
