@@ -31,7 +31,7 @@ from ukmreport.read.area import NeedsExactScan, exact_scan, fast_scan
 from ukmreport.read.package import Package
 from ukmreport.region import load_region
 from ukmreport.settings import Limits, Settings
-from ukmreport.validate.sheets import Context, read_inputs
+from ukmreport.validate import Context, read_inputs
 
 ADDRESS_SPACE = 4 << 30  # a regression that lets calamine allocate 550 GB fails here, not the machine
 CLI_TIMEOUT = 60

@@ -24,7 +24,7 @@ from ukmreport.demo.generator import write_demo_inputs
 from ukmreport.read import Unreadable, open_workbook, read_sheet
 from ukmreport.read.pieces import PiecedSheet
 from ukmreport.settings import Limits
-from ukmreport.validate.sheets import Context, read_inputs
+from ukmreport.validate import Context, read_inputs
 
 DATA = Path(__file__).parent / "data"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ukmreport.models import SheetKind
-from ukmreport.validate.fields import fold
+from ukmreport.validate.cells import fold
 
 
 @dataclass(frozen=True)
