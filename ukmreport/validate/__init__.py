@@ -7,7 +7,7 @@ The modules, in the order a sheet goes through them: inputs (files → Dataset),
 row and its columns), cells, dates and identifiers (one cell → a value or a finding code), kinds
 (a field's kind → its parser; the Context), rows (a sheet's rows → models), checks (across a
 row's fields, duplicates across rows), cross (across sheets, and the counts); schema holds the
-sheets of workbooks.md as data.
+sheets of shared/spec/workbooks.md as data.
 """
 
 from ukmreport.validate.cells import (

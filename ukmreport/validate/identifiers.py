@@ -12,7 +12,7 @@ from typing import Any
 
 from ukmreport.validate.cells import BLANK_TEXT, DAYS_IN_MONTH, Gender, parse_text, real_number
 
-# The 38 province codes that open a NIK (region-baubau.md).
+# The 38 province codes that open a NIK (shared/spec/workbooks.md, NIK).
 PROVINCE_CODES: frozenset[str] = frozenset(
     [str(code) for code in range(11, 20)]
     + ["21"]

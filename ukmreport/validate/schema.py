@@ -1,4 +1,4 @@
-"""The sheets of workbooks.md as data: accepted sheet names, fields, headers, kinds, required."""
+"""The sheets of shared/spec/workbooks.md as data: accepted sheet names, fields, headers, kinds, required."""
 
 from __future__ import annotations
 
