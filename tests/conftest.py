@@ -11,7 +11,7 @@ import pytest
 
 from ukmreport.region import Region, load_region
 from ukmreport.settings import Settings, load_settings
-from ukmreport.validate.sheets import Context
+from ukmreport.validate import Context
 
 TODAY = date(2026, 11, 28)
 

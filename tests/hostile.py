@@ -25,7 +25,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from tests.conftest import BUSINESS_HEADERS, business_row
-from ukmreport.read.workbook import column_letter
+from ukmreport.read import column_letter
 
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

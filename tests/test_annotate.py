@@ -19,7 +19,7 @@ from tests.data.make_messy import PLANTED
 from ukmreport.errors import UkmreportError
 from ukmreport.models import Dataset, Finding, InputFile
 from ukmreport.staff.annotate import FILLS, write_annotated
-from ukmreport.validate.sheets import read_inputs
+from ukmreport.validate import read_inputs
 
 DATA = Path(__file__).parent / "data"
 EVIL = '=HYPERLINK("http://x")'

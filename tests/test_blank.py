@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from ukmreport.cli import main
 from ukmreport.errors import UkmreportError
 from ukmreport.staff.blank import FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, VALIDATED_ROWS, write_blank_workbooks
-from ukmreport.validate.sheets import read_inputs
+from ukmreport.validate import read_inputs
 
 NAMES = ["data_koperasi.xlsx", "data_pelaku_usaha.xlsx", "usulan_bantuan.xlsx"]
 

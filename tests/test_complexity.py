@@ -19,7 +19,7 @@ from ukmreport.models import AidRecord, Business, Proposal
 from ukmreport.outputs import check_json
 from ukmreport.reports import text as report_text
 from ukmreport.rules.eligibility import decide_proposals
-from ukmreport.validate.sheets import read_inputs
+from ukmreport.validate import read_inputs
 
 PACKAGE = str(Path(__file__).resolve().parents[1] / "ukmreport")
 LINEAR = 2.4  # 2N rows may cost up to 2.4 times N rows (fixed costs make it a little over 2)

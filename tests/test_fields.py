@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ukmreport.validate.fields import (
+from ukmreport.validate import (
     PROVINCE_CODES,
     check_nik,
     clean_identifier,

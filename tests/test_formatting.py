@@ -21,7 +21,7 @@ from ukmreport.formatting import (
     rupiah,
     short_date,
 )
-from ukmreport.validate.fields import parse_amount, parse_date
+from ukmreport.validate import parse_amount, parse_date
 
 P = pytest.param
 

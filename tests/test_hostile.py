@@ -26,11 +26,12 @@ import pytest
 
 from tests import hostile
 from tests.conftest import TODAY
-from ukmreport.read import workbook
-from ukmreport.read.workbook import Unreadable, open_workbook
+from ukmreport.read import EXCEL_MAX_ROWS, MAX_CELLS, Unreadable, calamine, open_workbook, sha256_file
+from ukmreport.read.area import NeedsExactScan, exact_scan, fast_scan
+from ukmreport.read.package import Package
 from ukmreport.region import load_region
 from ukmreport.settings import Limits, Settings
-from ukmreport.validate.sheets import Context, read_inputs
+from ukmreport.validate import Context, read_inputs
 
 ADDRESS_SPACE = 4 << 30  # a regression that lets calamine allocate 550 GB fails here, not the machine
 CLI_TIMEOUT = 60
@@ -453,8 +454,8 @@ def test_time_limit_per_file(tmp_path):
 
 def test_limits_have_sane_defaults():
     limits = Limits()
-    assert limits.max_rows >= workbook.EXCEL_MAX_ROWS  # a province's 1,048,576-row sheet still fits
-    assert getattr(limits, "max_cells", workbook.MAX_CELLS) >= workbook.EXCEL_MAX_ROWS * 50
+    assert limits.max_rows >= EXCEL_MAX_ROWS  # a province's 1,048,576-row sheet still fits
+    assert getattr(limits, "max_cells", MAX_CELLS) >= EXCEL_MAX_ROWS * 50
     assert limits.max_file_mb >= 100 and limits.max_uncompressed_mb >= 1024
 
 
@@ -517,7 +518,7 @@ def test_package_is_refused_before_calamine_opens_it(tmp_path, monkeypatch, case
     def forbidden(data: bytes) -> None:
         raise AssertionError("calamine was given a file the pre-flight should have refused")
 
-    monkeypatch.setattr(workbook, "_calamine_open", forbidden)
+    monkeypatch.setattr(calamine, "open_book", forbidden)
     with pytest.raises(Unreadable):
         _read_all(_build(case, tmp_path))
 
@@ -540,8 +541,8 @@ def test_package_is_refused_before_calamine_opens_it(tmp_path, monkeypatch, case
 def test_sheet_is_refused_before_calamine_parses_it(tmp_path, monkeypatch, case):
     """Sheets are checked lazily: calamine has opened the workbook, but never gets this sheet."""
     calls: list[str] = []
-    original = workbook._calamine_call
-    monkeypatch.setattr(workbook, "_calamine_call", lambda func, what: calls.append(what) or original(func, what))
+    original = calamine.call
+    monkeypatch.setattr(calamine, "call", lambda func, what: calls.append(what) or original(func, what))
     with pytest.raises(Unreadable):
         _read_all(_build(case, tmp_path))
     assert calls == ["isi berkas rusak"]  # the opening only: no get_sheet_by_name, no iter_rows
@@ -602,16 +603,16 @@ def test_formula_blanks_are_found_by_both_scanners(tmp_path):
     path = hostile.case_formulas_without_values(tmp_path)
     [sheet] = open_workbook(path, Limits()).sheets
     assert sheet.formula_blanks == {(2, 12), (3, 13)}
-    raw = workbook._Package(path.read_bytes(), Limits(), time.monotonic() + 60)
-    raw.open_sheets()
-    area = workbook._exact_scan(raw, raw.find(hostile.SHEET))
+    raw = Package(path.read_bytes(), Limits(), time.monotonic() + 60)
+    raw.check_parts()
+    area = exact_scan(raw, raw.find(hostile.SHEET))
     assert area.formula_blanks == {(2, 12), (3, 13)} and (area.max_row, area.max_col) == (3, 18)
 
 
 def test_sha256_is_of_the_bytes_read(tmp_path):
     path = hostile.case_good(tmp_path)
     raw = open_workbook(path, Limits())
-    assert raw.sha256 == hashlib.sha256(path.read_bytes()).hexdigest() == workbook.sha256_file(path)
+    assert raw.sha256 == hashlib.sha256(path.read_bytes()).hexdigest() == sha256_file(path)
 
 
 def test_generator_is_deterministic(tmp_path):
@@ -664,17 +665,17 @@ def test_exact_scanner_follows_calamine_counters(tmp_path):
 def _assert_area_matches_calamine(path: Path, fast: bool = True) -> None:
     import python_calamine as pc
 
-    package = workbook._Package(path.read_bytes(), Limits(), time.monotonic() + 60)
-    package.open_sheets()
+    package = Package(path.read_bytes(), Limits(), time.monotonic() + 60)
+    package.check_parts()
     info = package.find(hostile.SHEET)
-    exact = workbook._exact_scan(package, info)
+    exact = exact_scan(package, info)
     sheet = pc.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Data UMKM")
     (r1, c1), (r2, c2) = sheet.start, sheet.end
     assert (exact.min_row, exact.min_col, exact.max_row, exact.max_col) == (r1 + 1, c1 + 1, r2 + 1, c2 + 1)
     if fast:
         try:
-            quick = workbook._fast_scan(package, info)
-        except workbook._NeedsExactScan:
+            quick = fast_scan(package, info)
+        except NeedsExactScan:
             return
         assert (quick.min_row, quick.min_col, quick.max_row, quick.max_col) == (r1 + 1, c1 + 1, r2 + 1, c2 + 1)
 

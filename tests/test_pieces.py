@@ -7,10 +7,12 @@ many pieces, and each is read both ways.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
 import zipfile
+from collections import deque
 from pathlib import Path
 
 import openpyxl
@@ -19,29 +21,45 @@ import pytest
 from tests.conftest import BUSINESS_HEADERS, TODAY, business_row
 from tests.hostile import write_corpus
 from ukmreport.demo.generator import write_demo_inputs
-from ukmreport.read import pieces
-from ukmreport.validate.sheets import Context, read_inputs
+from ukmreport.read import Unreadable, open_workbook, read_sheet
+from ukmreport.read.pieces import PiecedSheet
+from ukmreport.settings import Limits
+from ukmreport.validate import Context, read_inputs
 
 DATA = Path(__file__).parent / "data"
 
 
-def read_both_ways(paths: list[Path], ctx: Context, monkeypatch: pytest.MonkeyPatch, piece_bytes: int = 3000):
+def read_both_ways(paths: list[Path], ctx: Context, piece_bytes: int = 3000, fork: bool = True):
     """(whole, pieced, number of pieces given to calamine) for the same files."""
-    monkeypatch.setattr(pieces, "PIECED_FROM", 1 << 40)
-    whole = read_inputs(paths, ctx)
-    parsed = []
-    original = pieces.PiecedSheet._submit
+    whole = read_inputs(paths, with_limits(ctx, pieced_from_bytes=1 << 40))
+    pieced_ctx = with_limits(
+        ctx, pieced_from_bytes=0, piece_bytes=piece_bytes, first_piece_bytes=piece_bytes // 2, fork_scanner=fork
+    )
+    pieced = read_inputs(paths, pieced_ctx)
+    return whole, pieced, pieces_parsed(paths, pieced_ctx.settings.limits)
 
-    def counting(self, book):  # type: ignore[no-untyped-def]
-        parsed.append(self.name)
-        return original(self, book)
 
-    monkeypatch.setattr(pieces.PiecedSheet, "_submit", counting)
-    monkeypatch.setattr(pieces, "PIECED_FROM", 0)
-    monkeypatch.setattr(pieces, "PIECE_BYTES", piece_bytes)
-    monkeypatch.setattr(pieces, "FIRST_PIECE_BYTES", piece_bytes // 2)
-    pieced = read_inputs(paths, ctx)
-    return whole, pieced, len(parsed)
+def with_limits(ctx: Context, **limits: object) -> Context:
+    settings = ctx.settings.model_copy(update={"limits": ctx.settings.limits.model_copy(update=limits)})
+    return Context.make(settings, ctx.region, ctx.today)
+
+
+def pieces_parsed(paths: list[Path], limits: Limits) -> int:
+    """How many pieces calamine parses when every sheet of these files is read to its end."""
+    parsed = 0
+    for path in paths:
+        try:
+            raw = open_workbook(path, limits)
+        except Unreadable:
+            continue
+        try:
+            for sheet in raw.sheets:
+                with contextlib.suppress(Unreadable):
+                    read_sheet(sheet, lambda s: deque(s.rows, maxlen=0))
+                parsed += sheet.pieces
+        finally:
+            raw.close()
+    return parsed
 
 
 def assert_same(whole, pieced) -> None:  # type: ignore[no-untyped-def]
@@ -53,29 +71,28 @@ def assert_same(whole, pieced) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("fork", [True, False], ids=["scanned-by-a-forked-copy", "scanned-here"])
-def test_messy_workbooks_read_alike_in_pieces(ctx, monkeypatch, fork):
-    monkeypatch.setattr(pieces, "FORK", fork)
+def test_messy_workbooks_read_alike_in_pieces(ctx, fork):
     paths = sorted(DATA.glob("*.xlsx"))
-    whole, pieced, parsed = read_both_ways(paths, ctx, monkeypatch)
+    whole, pieced, parsed = read_both_ways(paths, ctx, fork=fork)
     assert parsed > len(paths)  # really cut into pieces
     assert whole.findings  # the messy files have findings to compare
     assert_same(whole, pieced)
 
 
-def test_demo_inputs_read_alike_in_pieces(ctx, settings, region, monkeypatch, tmp_path):
+def test_demo_inputs_read_alike_in_pieces(ctx, settings, region, tmp_path):
     paths = write_demo_inputs(tmp_path, today=TODAY, region=region, settings=settings, n_businesses=600)
-    whole, pieced, parsed = read_both_ways(paths, ctx, monkeypatch, piece_bytes=20_000)
+    whole, pieced, parsed = read_both_ways(paths, ctx, piece_bytes=20_000)
     assert parsed > 20
     assert len(whole.businesses) == 600
     assert_same(whole, pieced)
 
 
-def test_hostile_corpus_reads_alike_in_pieces(ctx, monkeypatch, tmp_path):
+def test_hostile_corpus_reads_alike_in_pieces(ctx, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("RAHASIA-XXE")
     corpus = write_corpus(tmp_path / "corpus", secret)
     paths = [p for name, p in sorted(corpus.items()) if p.is_file() and not p.is_symlink() and name != "lock_file"]
-    whole, pieced, parsed = read_both_ways(paths, ctx, monkeypatch)
+    whole, pieced, parsed = read_both_ways(paths, ctx)
     assert parsed
     assert any(f.code == "unreadable-file" for f in whole.findings)
     assert_same(whole, pieced)
@@ -139,28 +156,28 @@ def _rows(n: int) -> list[list[object]]:
 
 
 @pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
-def test_a_merge_over_data_rows_found_at_the_end_rereads_the_sheet_whole(ctx, monkeypatch, tmp_path, shared):
+def test_a_merge_over_data_rows_found_at_the_end_rereads_the_sheet_whole(ctx, tmp_path, shared):
     path = _businesses(tmp_path, _rows(200), lambda ws: ws.merge_cells("H150:H160"), shared)
-    whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
+    whole, pieced, parsed = read_both_ways([path], ctx)
     assert parsed > 5
     assert_same(whole, pieced)
     assert {r.kecamatan for r in pieced.businesses if 150 <= r.row <= 160} == {"Betoambari"}
 
 
 @pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
-def test_a_far_cell_after_the_data_is_refused_as_when_read_whole(ctx, monkeypatch, tmp_path, shared):
+def test_a_far_cell_after_the_data_is_refused_as_when_read_whole(ctx, tmp_path, shared):
     def far(ws):  # type: ignore[no-untyped-def]
         ws.cell(row=250, column=1, value="JUMLAH")  # the data ends here: the reader stops asking
         ws["XFD1048576"] = "x"
 
     path = _businesses(tmp_path, _rows(200), far, shared)
-    whole, pieced, _ = read_both_ways([path], ctx, monkeypatch)
+    whole, pieced, _ = read_both_ways([path], ctx)
     assert [f.code for f in whole.findings] == ["unreadable-file"]
     assert_same(whole, pieced)
 
 
 @pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
-def test_rows_out_of_order_are_reread_whole(ctx, monkeypatch, tmp_path, shared):
+def test_rows_out_of_order_are_reread_whole(ctx, tmp_path, shared):
     path = _businesses(tmp_path, _rows(120), shared=shared)
     # Move row 3's XML after the last row: calamine places it by its number, a piece cannot.
     import zipfile
@@ -176,7 +193,7 @@ def test_rows_out_of_order_are_reread_whole(ctx, monkeypatch, tmp_path, shared):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():
             zf.writestr(name, data)
-    whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
+    whole, pieced, parsed = read_both_ways([path], ctx)
     assert parsed > 2
     assert_same(whole, pieced)
     assert len(pieced.businesses) == 120
@@ -186,7 +203,7 @@ def test_rows_out_of_order_are_reread_whole(ctx, monkeypatch, tmp_path, shared):
 def test_a_scanner_that_dies_makes_the_sheet_read_whole(ctx, monkeypatch, tmp_path, shared):
     path = _businesses(tmp_path, _rows(150), shared=shared)
     sent = []
-    original = pieces.PiecedSheet._scan
+    original = PiecedSheet._scan
 
     def dying(self):  # type: ignore[no-untyped-def]
         for message in original(self):
@@ -195,9 +212,9 @@ def test_a_scanner_that_dies_makes_the_sheet_read_whole(ctx, monkeypatch, tmp_pa
                 os.kill(os.getpid(), signal.SIGKILL)
             yield message
 
-    monkeypatch.setattr(pieces.PiecedSheet, "_scan", dying)
-    monkeypatch.setattr(pieces, "FORK", True)  # the copy dies, never this process
-    whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
+    # The only private name a test uses: there is no public way to kill the forked scanner.
+    monkeypatch.setattr(PiecedSheet, "_scan", dying)
+    whole, pieced, parsed = read_both_ways([path], ctx, fork=True)  # the copy dies, never this process
     assert parsed >= 2  # two pieces arrived before the copy died
     assert_same(whole, pieced)
     assert len(pieced.businesses) == 150
@@ -205,14 +222,13 @@ def test_a_scanner_that_dies_makes_the_sheet_read_whole(ctx, monkeypatch, tmp_pa
 
 @pytest.mark.parametrize("fork", [True, False], ids=["scanned-by-a-forked-copy", "scanned-here"])
 @pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
-def test_a_total_row_halfway_ends_the_data_as_when_read_whole(ctx, monkeypatch, tmp_path, shared, fork):
+def test_a_total_row_halfway_ends_the_data_as_when_read_whole(ctx, tmp_path, shared, fork):
     def total(ws):  # type: ignore[no-untyped-def]
         ws.cell(row=100, column=1, value="JUMLAH")  # rows below it are notes, not data
         ws.merge_cells("A120:C120")  # and a merge below the data: no reason to read the sheet whole
 
-    monkeypatch.setattr(pieces, "FORK", fork)
     path = _businesses(tmp_path, _rows(200), total, shared)
-    whole, pieced, parsed = read_both_ways([path], ctx, monkeypatch)
+    whole, pieced, parsed = read_both_ways([path], ctx, fork=fork)
     assert parsed >= 2
     assert_same(whole, pieced)
     assert len(pieced.businesses) == 98 and not any(f.code == "unreadable-file" for f in pieced.findings)

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import BUSINESS_HEADERS, business_row
-from ukmreport.validate.sheets import read_inputs
+from ukmreport.validate import read_inputs
 
 
 def codes(data) -> list[tuple[str, int | None, str | None]]:

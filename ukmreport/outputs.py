@@ -16,7 +16,7 @@ from typing import Any
 from ukmreport import __version__
 from ukmreport.messages import finding_message
 from ukmreport.models import HEALTH_CATEGORIES, Dataset, Decisions, InputFile
-from ukmreport.read.workbook import sha256_file
+from ukmreport.read import sha256_file
 
 
 def check_json(data: Dataset, lang: str = "id") -> dict[str, Any]:

@@ -19,7 +19,7 @@ from ukmreport.reports import berkala, koperasi, seleksi, usulan, validasi
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.eligibility import decide_proposals
 from ukmreport.settings import Settings
-from ukmreport.validate.sheets import Context, input_files, read_inputs
+from ukmreport.validate import Context, input_files, read_inputs
 
 Progress = Callable[[str], None]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from ukmreport.errors import ConfigError
-from ukmreport.validate.fields import fold
+from ukmreport.validate.cells import fold
 
 DEFAULT_REGION_FILE = "kota_baubau.toml"
 

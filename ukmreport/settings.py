@@ -172,6 +172,13 @@ class Limits(_Section):
     max_cells: int = Field(60_000_000, gt=0, description="Filled area rows x columns; ~1.9 GB in calamine.")
     seconds_per_file: float = Field(600, gt=0)
     empty_rows_stop: int = Field(1000, gt=0, description="Stop reading after this many empty rows.")
+    # How a big sheet is read in pieces (read/pieces.py): what it costs, not what it may cost.
+    pieced_from_bytes: int = Field(
+        32 << 20, ge=0, description="A sheet's XML over this is read in pieces (~30,000 rows of 22 columns)."
+    )
+    piece_bytes: int = Field(8 << 20, gt=0, description="XML per piece (~7,000 such rows); two are in memory at once.")
+    first_piece_bytes: int = Field(1 << 20, gt=0, description="The first piece: nothing overlaps its parse.")
+    fork_scanner: bool = Field(True, description="Scan the pieces in a forked copy where the system can fork.")
 
 
 class Settings(_Section):

@@ -1,9 +1,9 @@
 """A big worksheet read in pieces: scanned, parsed and validated at the same time, in little memory.
 
-Read whole, a sheet is decompressed and scanned (workbook.py's pre-flight), then parsed by
+Read whole, a sheet is decompressed and scanned (area.py's pre-flight), then parsed by
 calamine into one grid, then validated: three steps one after the other, and the grid of a
 million-row sheet alone takes a gigabyte. Read in pieces, the sheet's XML is cut at row
-boundaries every PIECE_BYTES; each piece is scanned like the whole sheet would be (its cells'
+boundaries every ``Limits.piece_bytes``; each piece is scanned like the whole sheet would be (its cells'
 area checked against the limits *before* calamine sees it), wrapped in a small workbook of its own
 and parsed by calamine in a second thread (calamine releases the GIL) while the rows of the
 previous piece are validated here. Excel's row and column numbers are kept: a piece's rows start
@@ -17,7 +17,8 @@ piece's small workbook and the formula cells without a value found in it come ba
 Shared strings (how Excel saves text) are parsed once, not once a piece: see _indexable.
 
 What a piece cannot know (a comment or odd markup further down, rows out of order, a merged area
-over data rows, which Excel writes after the last row) raises Restart, and the sheet is read whole.
+over data rows, which Excel writes after the last row) raises Restart, and the sheet is read whole:
+workbook.read_sheet decides that, and its caller never sees a piece.
 """
 
 from __future__ import annotations
@@ -33,14 +34,10 @@ import zipfile
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from ukmreport.read import workbook as wb
-
-# Sheets whose XML is larger than this are read in pieces (about 30,000 rows of 22 columns).
-PIECED_FROM = 32 << 20
-# XML per piece: about 7,000 such rows; two pieces are in memory at a time.
-PIECE_BYTES = 8 << 20
-FIRST_PIECE_BYTES = 1 << 20
-FORK = True  # scan in a forked copy where the system can fork
+from ukmreport.read import calamine
+from ukmreport.read.area import Area, NeedsExactScan, check_area, scanned_blocks
+from ukmreport.read.files import Unreadable
+from ukmreport.read.package import Package, root_tag
 
 _SHEET_DATA = re.compile(rb"<sheetData\s*>")
 # calamine reserves room for the cells the dimension claims: a piece must not claim the sheet's.
@@ -79,20 +76,16 @@ def _row_boundary(data: bytes, after: int) -> int:
 
 
 class Restart(Exception):
-    """This sheet cannot be read in pieces after all: read it whole."""
-
-
-def wanted(info: zipfile.ZipInfo) -> bool:
-    return info.file_size > PIECED_FROM
+    """This sheet cannot be read in pieces after all: read it whole (workbook.read_sheet does)."""
 
 
 class PiecedSheet:
     """One worksheet part read piece by piece; `start()` parses the first piece."""
 
-    def __init__(self, package: wb._Package, info: zipfile.ZipInfo, name: str, sheet_parts: set[str]) -> None:
+    def __init__(self, package: Package, info: zipfile.ZipInfo, name: str, sheet_parts: set[str]) -> None:
         self.package, self.info, self.name = package, info, name
-        self.area = wb._Area()
-        self._blocks = wb.scanned_blocks(package, info, self.area, balanced=True)
+        self.area = Area()
+        self._blocks = scanned_blocks(package, info, self.area, balanced=True)
         self._sheet_parts = sheet_parts
         self._head = b""
         self._tail = b""  # the XML after the last row (merged areas), once the part is read to its end
@@ -108,6 +101,7 @@ class PiecedSheet:
         self._child = 0  # the forked scanner's process id
         self._next_row = 1
         self._merged: list = []
+        self.parsed = 0  # pieces given to calamine
 
     # -- the pieces' XML ------------------------------------------------------------------------
     def _pieces(self) -> Iterator[bytes]:
@@ -115,7 +109,7 @@ class PiecedSheet:
         try:
             pending: list[bytes] = []
             size = 0
-            limit = FIRST_PIECE_BYTES  # nothing overlaps the first piece's parse: keep it short
+            limit = self.package.limits.first_piece_bytes  # nothing overlaps the first piece's parse: keep it short
             for block in self._blocks:
                 pending.append(block)
                 size += len(block)
@@ -132,7 +126,7 @@ class PiecedSheet:
                     if cut < 0:
                         break
                     yield self._head + data[start:cut] + _END
-                    start, limit = cut, PIECE_BYTES
+                    start, limit = cut, self.package.limits.piece_bytes
                 pending, size = [data[start:]], len(data) - start
             data = b"".join(pending)
             if not self._head:
@@ -142,13 +136,13 @@ class PiecedSheet:
                 raise Restart
             self._tail = data[end:]
             yield self._head + data
-        except wb._NeedsExactScan as exc:
+        except NeedsExactScan as exc:
             raise Restart from exc
 
     def _take_head(self, data: bytes) -> bytes:
         """Keep the XML before the first row (without its dimension); return what follows."""
         match = _SHEET_DATA.search(data)
-        root = wb._root_tag(data)
+        root = root_tag(data)
         if match is None or root is None or root.group(1) != b"worksheet":
             raise Restart  # a prefixed root, an empty <sheetData/> or a head over a piece long
         self._head = _DIMENSION.sub(b"", data[: match.end()])
@@ -215,7 +209,7 @@ class PiecedSheet:
                             out.flush()
                     except Restart:
                         pickle.dump(("restart",), out)
-                    except wb.Unreadable as exc:
+                    except Unreadable as exc:
                         pickle.dump(("unreadable", str(exc)), out)
                     except BaseException as exc:  # anything else: the sheet is read whole, here
                         pickle.dump(("failed", repr(exc)), out)
@@ -232,7 +226,7 @@ class PiecedSheet:
                 except Exception as exc:  # the copy was killed (out of memory, a signal)
                     raise Restart from exc
                 if message[0] == "unreadable":
-                    raise wb.Unreadable(message[1])
+                    raise Unreadable(message[1])
                 if message[0] in ("restart", "failed"):
                     raise Restart
                 yield message
@@ -257,24 +251,25 @@ class PiecedSheet:
 
     # -- parsing ----------------------------------------------------------------------------------
     def _check(self) -> None:
-        wb._check_area(self.name, self.area, self.package.limits)
+        check_area(self.name, self.area, self.package.limits)
 
     def _parse(self, book_bytes: bytes) -> object:
         """In the second thread: calamine parses one piece (it does not hold the GIL meanwhile)."""
-        book = wb._calamine_open(book_bytes)
-        return wb._calamine_call(lambda: book.get_sheet_by_name(self.name), f"lembar '{self.name}' rusak")  # type: ignore[attr-defined]
+        book = calamine.open_book(book_bytes)
+        return calamine.call(lambda: book.get_sheet_by_name(self.name), f"lembar '{self.name}' rusak")  # type: ignore[attr-defined]
 
     def _submit(self, book: tuple[bytes, bool]) -> Future:
         assert self._pool is not None
+        self.parsed += 1
         return self._pool.submit(self._parse, book[0])
 
     def _cells(self, sheet: object, indexed: bool) -> tuple[int, int, list[list[object]]]:
         what = f"isi lembar '{self.name}' rusak"
-        self._merged = wb._calamine_call(lambda: sheet.merged_cell_ranges or [], what)  # type: ignore[attr-defined]
-        start = wb._calamine_call(lambda: sheet.start, what)  # type: ignore[attr-defined]
+        self._merged = calamine.call(lambda: sheet.merged_cell_ranges or [], what)  # type: ignore[attr-defined]
+        start = calamine.call(lambda: sheet.start, what)  # type: ignore[attr-defined]
         if start is None:
             return 0, 0, []
-        rows = wb._calamine_call(lambda: sheet.to_python(skip_empty_area=True), what)  # type: ignore[attr-defined]
+        rows = calamine.call(lambda: sheet.to_python(skip_empty_area=True), what)  # type: ignore[attr-defined]
         if indexed:
             strings = self._strings()
             try:
@@ -311,15 +306,17 @@ class PiecedSheet:
                 raise Restart
             try:
                 sheet = self._strings_future.result()
-                rows = wb._calamine_call(lambda: sheet.to_python(skip_empty_area=False), "sharedStrings")  # type: ignore[attr-defined]
-            except wb.Unreadable as exc:
+                rows = calamine.call(lambda: sheet.to_python(skip_empty_area=False), "sharedStrings")  # type: ignore[attr-defined]
+            except Unreadable as exc:
                 raise Restart from exc
             self._strings_list = [row[0] if row else "" for row in rows]
         return self._strings_list
 
     def start(self) -> None:
         """Scan and parse the first piece: where the sheet's cells begin."""
-        self._messages = self._forked_scan() if hasattr(os, "fork") and FORK else self._scan()
+        self._messages = (
+            self._forked_scan() if hasattr(os, "fork") and self.package.limits.fork_scanner else self._scan()
+        )
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ukmreport-piece")
         try:
             first = self._next_book()
@@ -373,9 +370,9 @@ class PiecedSheet:
                 pass
             self._reap()
             self._check()
-            book = wb._calamine_open(self._workbook(self._head + self._tail))
-            sheet = wb._calamine_call(lambda: book.get_sheet_by_name(self.name), f"lembar '{self.name}' rusak")  # type: ignore[attr-defined]
-            self._merged = wb._calamine_call(lambda: sheet.merged_cell_ranges or [], f"lembar '{self.name}' rusak")
+            book = calamine.open_book(self._workbook(self._head + self._tail))
+            sheet = calamine.call(lambda: book.get_sheet_by_name(self.name), f"lembar '{self.name}' rusak")  # type: ignore[attr-defined]
+            self._merged = calamine.call(lambda: sheet.merged_cell_ranges or [], f"lembar '{self.name}' rusak")
         return self._merged
 
     def close(self, stop_scanner: bool = True) -> None:

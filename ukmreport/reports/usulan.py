@@ -12,7 +12,7 @@ from ukmreport.period import ROMAN_MONTHS
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
 from ukmreport.reports.contexts import UsulanContext, UsulanLetter, UsulanRow
 from ukmreport.settings import Settings
-from ukmreport.validate.fields import fold
+from ukmreport.validate import fold
 
 
 def proposed(decisions: list[ProposalDecision]) -> dict[str, list[ProposalDecision]]:

@@ -7,7 +7,7 @@ from datetime import date
 
 from ukmreport.models import ASPECTS, Assessment, Cooperative, CooperativeDecision, HealthCategory
 from ukmreport.settings import CooperativeRules
-from ukmreport.validate.fields import fold
+from ukmreport.validate import fold
 
 
 def rat_due_date(fiscal_year: int, rules: CooperativeRules) -> date:

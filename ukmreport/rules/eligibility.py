@@ -10,7 +10,7 @@ from functools import lru_cache
 from ukmreport.models import AidRecord, Business, Proposal, ProposalDecision
 from ukmreport.rules.size import size_class
 from ukmreport.settings import EligibilityRules
-from ukmreport.validate.fields import fold, nik_birth_date
+from ukmreport.validate import fold, nik_birth_date
 
 REASON_ORDER = (
     "invalid-nik",

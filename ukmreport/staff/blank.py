@@ -25,7 +25,7 @@ from ukmreport.errors import UkmreportError
 from ukmreport.models import SheetKind
 from ukmreport.region import Region, load_region
 from ukmreport.settings import Settings
-from ukmreport.validate.schema import FIELDS, SHEET_NAMES, FieldSpec
+from ukmreport.validate import FIELDS, SHEET_NAMES, FieldSpec
 
 WORKBOOKS: tuple[tuple[str, tuple[SheetKind, ...]], ...] = (
     ("data_pelaku_usaha.xlsx", (SheetKind.BUSINESSES,)),

@@ -1,4 +1,4 @@
-"""The sheets of workbooks.md as data: accepted sheet names, fields, headers, kinds, required."""
+"""The sheets of shared/spec/workbooks.md as data: accepted sheet names, fields, headers, kinds, required."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ukmreport.models import SheetKind
-from ukmreport.validate.fields import fold
+from ukmreport.validate.cells import fold
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,135 @@
+"""The input file itself, and what every reading module shares.
+
+What goes in is a path; what comes out is its bytes, once checked to be a regular file within
+``max_file_mb`` that is a zip (not an old .xls, a password-protected OLE container, a web page
+or a PDF renamed to .xlsx), or Unreadable with a plain reason. Also here: Excel's column letters, the file's hash, and
+the wording of reasons the reading modules share.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from ukmreport.settings import Limits
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARKS = tuple(name.encode("utf-16-le") for name in ("EncryptionInfo", "EncryptedPackage"))
+CHUNK = 1 << 20
+
+
+class Unreadable(Exception):
+    """Raised by the read stage when a file cannot be read; validation makes it a finding."""
+
+
+def column_letter(index: int) -> str:
+    """Return Excel's column letters for a 1-based index (1 -> A, 28 -> AB)."""
+    letters = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    index = 0
+    for ch in letters.upper():
+        index = index * 26 + ord(ch) - 64
+    return index
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def checked_bytes(path: Path, limits: Limits) -> bytes:
+    """The file's bytes when it is a regular file within the limits holding a zip; else Unreadable."""
+    data = _read_regular_file(path, limits)
+    if data.startswith(OLE_MAGIC):
+        raise Unreadable(_ole_reason(data))
+    if not data.startswith(b"PK"):
+        raise Unreadable(_not_zip_reason(data))
+    return data
+
+
+def _read_regular_file(path: Path, limits: Limits) -> bytes:
+    # A symlink is refused, not followed: a link in the input folder can point anywhere (outside
+    # the office's data, at another user's files, at a device), and the report would then carry
+    # data nobody put in the folder. Copy the real file into the folder instead.
+    if path.is_symlink():
+        raise Unreadable("berkas berupa tautan simbolik (symlink); salin berkas aslinya ke folder input")
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise Unreadable(f"berkas tidak dapat dibuka ({exc.strerror or exc})") from exc
+    if not stat.S_ISREG(info.st_mode):
+        kind = "sebuah folder" if stat.S_ISDIR(info.st_mode) else "bukan berkas data (mungkin pipa atau perangkat)"
+        raise Unreadable(f"bukan berkas biasa ({kind})")
+    _check_file_size(info.st_size, limits)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise Unreadable(f"berkas tidak dapat dibuka ({exc.strerror or exc})") from exc
+    with open(fd, "rb", closefd=True) as fh:
+        opened = os.fstat(fh.fileno())
+        if not stat.S_ISREG(opened.st_mode):  # swapped for something else since the check above
+            raise Unreadable("bukan berkas biasa")
+        _check_file_size(opened.st_size, limits)
+        data = fh.read(int(limits.max_file_mb * 1024 * 1024) + 1)
+    _check_file_size(len(data), limits)
+    if not data:
+        raise Unreadable("berkas kosong (0 byte)")
+    return data
+
+
+def _check_file_size(size: int, limits: Limits) -> None:
+    if size > limits.max_file_mb * 1024 * 1024:
+        raise Unreadable(f"ukuran berkas {mb(size)} melebihi batas {limits.max_file_mb:g} MB")
+
+
+def _ole_reason(data: bytes) -> str:
+    if any(mark in data for mark in _ENCRYPTED_MARKS):
+        return "berkas dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu simpan ulang"
+    return "format Excel lama (.xls); buka di Excel lalu simpan sebagai .xlsx"
+
+
+def _not_zip_reason(data: bytes) -> str:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in head[:256]:
+        return "isinya halaman web/XML, bukan buku kerja .xlsx; buka di Excel lalu simpan sebagai .xlsx"
+    if head.startswith(b"%pdf"):
+        return "isinya dokumen PDF, bukan buku kerja .xlsx"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        b"\x00" not in data[:1024] and (b"," in head or b";" in head or b"\t" in head)
+    ):
+        return "isinya teks (mungkin CSV), bukan buku kerja .xlsx; buka di Excel lalu simpan sebagai .xlsx"
+    return "bukan berkas Excel .xlsx (isi berkas bukan arsip zip)"
+
+
+def mb(size: int) -> str:
+    return f"{size / 1048576:,.0f} MB".replace(",", ".") if size >= 1048576 else f"{size / 1048576:.1f} MB"
+
+
+# -- the zip and its XML parts --------------------------------------------------------------------
+
+
+def thousands(value: int) -> str:
+    """A count the Indonesian way: 1.048.576."""
+    return f"{value:,}".replace(",", ".")
+
+
+def timeout_reason(limits: Limits) -> str:
+    return f"pembacaan melebihi batas waktu {limits.seconds_per_file:g} detik per berkas"
+
+
+def short_error(exc: BaseException) -> str:
+    """The first line of an error's text, at most 160 characters."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
