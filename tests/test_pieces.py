@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import BUSINESS_HEADERS, TODAY, business_row
 from tests.hostile import write_corpus
-from ukmreport.demo.generator import write_demo_inputs
+from ukmreport.demo import write_demo_inputs
 from ukmreport.read import pieces
 from ukmreport.validate.sheets import Context, read_inputs
 
