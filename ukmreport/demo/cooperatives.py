@@ -241,6 +241,7 @@ def draw_cooperatives(g: People, n: int) -> tuple[list[dict[str, Any]], list[lis
 def write_cooperative_workbook(
     path: Path, g: People, coops: list[dict[str, Any]], assessments: list[list[Any]], info: dict[str, Any]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Write both sheets; return the planted ``cooperatives`` and ``assessments`` entries."""
     r = g.r
     wb = Workbook()
     wb.remove(wb.active)
