@@ -37,7 +37,7 @@ def _digest(*paths: Path) -> str:
 
 def generator_digest() -> str:
     """What a demo workbook depends on: the generator, the default settings and the regions."""
-    return _digest(PACKAGE / "demo.py", PACKAGE / "settings.py", PACKAGE / "region.py", PACKAGE / "regions")
+    return _digest(PACKAGE / "demo", PACKAGE / "settings.py", PACKAGE / "region.py", PACKAGE / "regions")
 
 
 def package_digest() -> str:
@@ -69,7 +69,7 @@ def _settings_region() -> tuple[Any, Any]:
 
 def business_workbook(data_dir: Path, n_rows: int, seed: int, *, errors: bool = True) -> tuple[Path, float | None]:
     """The demo businesses workbook with n_rows owners; return (path, seconds spent writing it or None)."""
-    from ukmreport.demo.generator import write_business_workbook
+    from ukmreport.demo import write_business_workbook
 
     name = f"businesses_{n_rows}_seed{seed}{'' if errors else '_clean'}.xlsx"
     path = data_dir / name
@@ -98,7 +98,7 @@ def business_workbook(data_dir: Path, n_rows: int, seed: int, *, errors: bool = 
 
 def demo_inputs(data_dir: Path, seed: int, n_businesses: int = 5000) -> tuple[Path, float | None]:
     """The input folder `ukmreport demo` writes (write_demo_inputs), for the end-to-end build."""
-    from ukmreport.demo.generator import write_demo_inputs
+    from ukmreport.demo import write_demo_inputs
 
     path = data_dir / f"demo_{n_businesses}_seed{seed}"
     key = {"n_businesses": n_businesses, "seed": seed, "today": TODAY.isoformat(), "generator": generator_digest()}

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from tests.conftest import TODAY
-from ukmreport.demo.generator import write_business_workbook
+from ukmreport.demo import write_business_workbook
 from ukmreport.models import AidRecord, Business, Proposal
 from ukmreport.outputs import check_json
 from ukmreport.reports import text as report_text

@@ -16,14 +16,20 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ukmreport.demo import generator as demo
-from ukmreport.demo.generator import write_business_workbook, write_demo_inputs
+from ukmreport import demo
+from ukmreport.demo import write_business_workbook, write_demo_inputs
+from ukmreport.demo.words import load_local_words, load_words
 from ukmreport.region import Region, load_region
 from ukmreport.settings import Settings
 
 TODAY = date(2026, 11, 28)
 N = 300
-MONTHS = {m.lower(): i for i, m in enumerate(demo.MONTHS) if m}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "januari februari maret april mei juni juli agustus september oktober november desember".split()
+    )
+}
 REASONS = (
     "invalid-nik",
     "invalid-data",
@@ -126,7 +132,7 @@ def test_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
     """Set or dict order must never leak into the files: two interpreters, two hash seeds."""
     script = (
         "import sys; from datetime import date; from pathlib import Path; "
-        "from ukmreport.demo.generator import write_demo_inputs; from ukmreport.region import load_region; "
+        "from ukmreport.demo import write_demo_inputs; from ukmreport.region import load_region; "
         "from ukmreport.settings import Settings; "
         "write_demo_inputs(Path(sys.argv[1]), seed=3, today=date(2026, 11, 28), region=load_region(None), "
         "settings=Settings(), n_businesses=120, n_cooperatives=60)"
@@ -137,6 +143,20 @@ def test_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
         subprocess.run([sys.executable, "-c", script, str(tmp_path / name)], check=True, env=env, cwd=root)
     for f in (demo.BUSINESS_FILE, demo.PROPOSAL_FILE, demo.COOP_FILE):
         assert _sha(tmp_path / "x" / f) == _sha(tmp_path / "y" / f)
+
+
+# ----------------------------------------------------------------------------- word lists
+def test_word_lists_hold_what_the_generator_draws(region: Region, settings: Settings) -> None:
+    """The data files, generic and regional, give every list the generator picks from by name."""
+    words, local = load_words(), load_local_words()
+    assert [m.lower() for m in words.months] == list(MONTHS)
+    assert set(words.coop_names) == {t for t, _ in words.coop_types}
+    assert {"Kementerian", "Provinsi", "Kota"} <= {p.source for p in words.aid_programs}
+    assert all(re.fullmatch(r"\d+(-\d+)*", b.digits) for b in local.banks)
+    assert set(local.business_names) <= set(settings.sectors)
+    codes = [local.neighbour_code, *local.outside]
+    assert all(re.fullmatch(r"\d{4}", c) for c in codes) and region.code not in codes
+    assert local.name_mismatch.split()[-1] in words.female_names
 
 
 # ----------------------------------------------------------------------------- businesses

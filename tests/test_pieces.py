@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import BUSINESS_HEADERS, TODAY, business_row
 from tests.hostile import write_corpus
-from ukmreport.demo.generator import write_demo_inputs
+from ukmreport.demo import write_demo_inputs
 from ukmreport.read import Unreadable, open_workbook, read_sheet
 from ukmreport.read.pieces import PiecedSheet
 from ukmreport.settings import Limits

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from ukmreport import formatting as fmt
-from ukmreport.demo.generator import write_demo_inputs
+from ukmreport.demo import write_demo_inputs
 from ukmreport.messages import REASONS, reason_text
 from ukmreport.pipeline import BuildResult, build
 from ukmreport.region import load_region

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ukmreport.demo.generator import write_demo_inputs
+from ukmreport.demo import write_demo_inputs
 from ukmreport.messages import CATEGORIES, reason_text
 from ukmreport.period import parse_period
 from ukmreport.pipeline import build, prepare

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ukmreport.demo.generator import write_demo_inputs
+from ukmreport.demo import write_demo_inputs
 from ukmreport.pipeline import build
 from ukmreport.region import load_region
 from ukmreport.settings import load_settings

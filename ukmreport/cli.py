@@ -193,7 +193,7 @@ def rules(opts: Options, inputs: Path | None, period: str | None, fmt: str) -> i
 @guarded
 def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, out: Path | None) -> int:
     """Write a realistic demo input set for Kota Baubau and build every report from it."""
-    from ukmreport.demo.generator import write_demo_inputs
+    from ukmreport.demo import write_demo_inputs
     from ukmreport.errors import UkmreportError
     from ukmreport.pipeline import build as run_build
     from ukmreport.pipeline import today_and_now
