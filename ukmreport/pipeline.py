@@ -95,7 +95,7 @@ def read(
     region = load_region(settings.region_file)
     paths = input_files(inputs)
     if not paths:
-        raise InputError(f"no workbook (.xlsx) found in {inputs}")
+        raise InputError(f"no workbook (.xlsx, .xlsm, .xls, .ods, .csv) found in {inputs}")
     return region, read_inputs(paths, Context.make(settings, region, today), progress)
 
 

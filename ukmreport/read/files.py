@@ -1,8 +1,9 @@
 """The input file itself, and what every reading module shares.
 
 What goes in is a path; what comes out is its bytes, once checked to be a regular file within
-``max_file_mb`` that is a zip (not an old .xls, a password-protected OLE container, a web page
-or a PDF renamed to .xlsx), or Unreadable with a plain reason. Also here: Excel's column letters, the file's hash, and
+``max_file_mb`` (read_checked), and for a workbook what kind of container it is (container_of):
+a zip (.xlsx, .xlsm, .ods), an OLE container (.xls), or plain text (.csv); a password-protected
+OLE container, a web page or a PDF renamed to .xlsx is Unreadable with a plain reason. Also here: Excel's column letters, the file's hash, and
 the wording of reasons the reading modules share.
 """
 
@@ -48,17 +49,25 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def checked_bytes(path: Path, limits: Limits) -> bytes:
-    """The file's bytes when it is a regular file within the limits holding a zip; else Unreadable."""
-    data = _read_regular_file(path, limits)
+def container_of(path: Path, data: bytes) -> str:
+    """ "zip", "ole" (an .xls) or "text" (a .csv); Unreadable when the bytes are none a reader takes.
+
+    The bytes decide, not the name: an .xls saved by Excel as .xlsx (or the reverse) is read as
+    what it is. Only a .csv is taken as text, so a web page renamed to .xls gets a plain reason.
+    """
     if data.startswith(OLE_MAGIC):
-        raise Unreadable(_ole_reason(data))
-    if not data.startswith(b"PK"):
-        raise Unreadable(_not_zip_reason(data))
-    return data
+        if any(mark in data for mark in _ENCRYPTED_MARKS):
+            raise Unreadable(_ole_reason(data))
+        return "ole"
+    if data.startswith(b"PK"):
+        return "zip"
+    if path.suffix.lower() == ".csv":
+        return "text"
+    raise Unreadable(_not_zip_reason(data))
 
 
-def _read_regular_file(path: Path, limits: Limits) -> bytes:
+def read_checked(path: Path, limits: Limits) -> bytes:
+    """The file's bytes when it is a regular, non-empty file within ``max_file_mb``; else Unreadable."""
     # A symlink is refused, not followed: a link in the input folder can point anywhere (outside
     # the office's data, at another user's files, at a device), and the report would then carry
     # data nobody put in the folder. Copy the real file into the folder instead.
@@ -95,9 +104,7 @@ def _check_file_size(size: int, limits: Limits) -> None:
 
 
 def _ole_reason(data: bytes) -> str:
-    if any(mark in data for mark in _ENCRYPTED_MARKS):
-        return "berkas dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu simpan ulang"
-    return "format Excel lama (.xls); buka di Excel lalu simpan sebagai .xlsx"
+    return "berkas dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu simpan ulang"
 
 
 def _not_zip_reason(data: bytes) -> str:
@@ -109,7 +116,7 @@ def _not_zip_reason(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
         b"\x00" not in data[:1024] and (b"," in head or b";" in head or b"\t" in head)
     ):
-        return "isinya teks (mungkin CSV), bukan buku kerja .xlsx; buka di Excel lalu simpan sebagai .xlsx"
+        return "isinya teks (mungkin CSV), bukan buku kerja .xlsx; simpan sebagai .csv atau .xlsx"
     return "bukan berkas Excel .xlsx (isi berkas bukan arsip zip)"
 
 

@@ -44,7 +44,8 @@ _DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *r
 class Package:
     """The checked zip: part index, the sheet list, and the parts calamine reads at opening."""
 
-    def __init__(self, data: bytes, limits: Limits, deadline: float) -> None:
+    def __init__(self, data: bytes, limits: Limits, deadline: float, ooxml: bool = True) -> None:
+        """Check the zip; with `ooxml`, also that it is an Excel workbook (an .ods passes False)."""
         self.data, self.limits, self.deadline = data, limits, deadline
         self.view = memoryview(data)
         self.infos = self._central_directory()
@@ -55,11 +56,16 @@ class Package:
                 raise Unreadable(f"arsip berisi dua bagian bernama {info.filename} (berkas rusak atau dimanipulasi)")
             self.parts[key] = info
         self._check_sizes()
+        if ooxml:
+            self.check_ooxml()
+
+    def check_ooxml(self) -> None:
+        """Unreadable unless the zip holds an Excel workbook's main parts."""
         if "xl/workbook.xml" not in self.parts:
             if "xl/workbook.bin" in self.parts:
                 raise Unreadable("format Excel biner (.xlsb); buka di Excel lalu simpan sebagai .xlsx")
             if "content.xml" in self.parts and "mimetype" in self.parts:
-                raise Unreadable("format OpenDocument (.ods); buka lalu simpan sebagai .xlsx")
+                raise Unreadable("berkas OpenDocument yang bukan lembar kerja (.ods)")
             raise Unreadable("bagian xl/workbook.xml tidak ada (bukan buku kerja Excel yang lengkap)")
         if "_rels/.rels" not in self.parts:
             raise Unreadable("bagian _rels/.rels tidak ada (bukan buku kerja Excel yang lengkap)")

@@ -1,18 +1,16 @@
-"""Checks across the fields of one row, and duplicates across the rows of one sheet.
+"""Checks across the fields of one row.
 
 What goes in is a row's parsed values (and the reader that reports findings); what comes out is
 the values completed (a sector's group, a kelurahan's official name) and findings: a NIK whose
 birth date or sex disagrees with the row, a kelurahan not in the region or not in the row's
-kecamatan, a NIK or cooperative listed twice (shared/spec/workbooks.md).
+kecamatan (shared/spec/workbooks.md). Duplicates are found across files, in cross.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol
 
 from ukmreport.models import SheetKind
-from ukmreport.validate.cells import fold
 from ukmreport.validate.headers import Column
 from ukmreport.validate.identifiers import nik_birth_date, nik_gender
 from ukmreport.validate.kinds import Context, SectorValue
@@ -129,51 +127,4 @@ ROW_CHECKS = {
     SheetKind.AID_HISTORY: _no_row_check,
     SheetKind.COOPERATIVES: _no_row_check,
     SheetKind.COOP_ASSESSMENT: _check_assessment,
-}
-
-
-# -- duplicates (one pass, a dict each: linear in rows) ------------------------------------------
-
-
-def _dup_businesses(reader: Reader, rows: list, cols: dict[str, Column]) -> None:
-    _mark_duplicates(reader, rows, "nik", lambda r: r.nik, "duplicate-nik", cols)
-
-
-def _dup_cooperatives(reader: Reader, rows: list, cols: dict[str, Column]) -> None:
-    _mark_duplicates(
-        reader,
-        rows,
-        "nomor_badan_hukum",
-        lambda r: fold(r.nomor_badan_hukum) if r.nomor_badan_hukum else None,
-        "duplicate-coop",
-        cols,
-    )
-
-
-def _mark_duplicates(reader: Reader, rows: list, name: str, key: Callable, code: str, cols: dict[str, Column]) -> None:
-    first: dict[str, int] = {}
-    col = cols.get(name)
-    for i, item in enumerate(rows):
-        k = key(item)
-        if not k:
-            continue
-        if k in first:
-            reader.add(
-                code, item.row, col.letter if col else None, name, getattr(item, name), first_row=rows[first[k]].row
-            )
-            rows[i] = item.model_copy(update={"error_fields": item.error_fields | {name}})
-        else:
-            first[k] = i
-
-
-def _no_dups(reader: Reader, rows: list, cols: dict) -> None:
-    return None
-
-
-DUPLICATES = {
-    SheetKind.BUSINESSES: _dup_businesses,
-    SheetKind.PROPOSALS: _no_dups,
-    SheetKind.AID_HISTORY: _no_dups,
-    SheetKind.COOPERATIVES: _dup_cooperatives,
-    SheetKind.COOP_ASSESSMENT: _no_dups,
 }

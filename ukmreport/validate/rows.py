@@ -16,7 +16,7 @@ from ukmreport.messages import SEVERITY
 from ukmreport.models import AidRecord, Assessment, Business, Cooperative, Finding, Proposal, SheetKind, construct_row
 from ukmreport.read import RawSheet, Unreadable
 from ukmreport.validate.cells import fold
-from ukmreport.validate.checks import DUPLICATES, ROW_CHECKS
+from ukmreport.validate.checks import ROW_CHECKS
 from ukmreport.validate.headers import Column, find_header
 from ukmreport.validate.kinds import (
     CHECKED_KINDS,
@@ -188,7 +188,6 @@ class SheetReader:
             if errors:
                 values["error_fields"] = frozenset(errors)
             out.append(construct_row(model, values))
-        DUPLICATES[self.kind](self, out, by_name)
         return out
 
     def _code_params(self, code: str, spec: FieldSpec, raw: object) -> dict[str, object]:
