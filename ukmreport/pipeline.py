@@ -218,12 +218,14 @@ class AnnotationJob:
         """Input file -> relative path of its annotated copy."""
         if self.future is None:
             return {}
+        from ukmreport.staff.annotate import annotated_name
+
         written: list[Path] = self.future.result()
         by_name = {p.name: p for p in written}
         return {
-            f.path: f"{ANNOTATED_DIR}/{by_name[Path(f.path).name].name}"
+            f.path: f"{ANNOTATED_DIR}/{by_name[annotated_name(Path(f.path).name)].name}"
             for f in self.run.data.files
-            if Path(f.path).name in by_name
+            if annotated_name(Path(f.path).name) in by_name
         }
 
     def __exit__(self, *exc: object) -> None:
