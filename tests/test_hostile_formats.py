@@ -20,7 +20,7 @@ from tests.formats import ODS_MANIFEST, ods_content, ods_table, write_csv, write
 from tests.test_hostile import run_cli
 
 DATA = Path(__file__).resolve().parent / "data"
-LIMITS = "[limits]\nmax_file_mb = 1\nmax_rows = 5000\nmax_columns = 200\nmax_cells = 100000\n"
+LIMITS = "[limits]\nmax_file_mb = 4\nmax_rows = 5000\nmax_columns = 200\nmax_cells = 100000\n"
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -50,8 +50,8 @@ def _cases(folder: Path) -> dict[str, tuple[Path, list[str]]]:
         cases[name] = (path, list(words))
 
     big = folder / "besar.csv"
-    write_csv(big, [BUSINESS_HEADERS] + [business_row(i) for i in range(1, 7000)])
-    case("huge_csv", big, "melebihi batas 1 MB")
+    write_csv(big, [BUSINESS_HEADERS] + [business_row(i) for i in range(1, 30_000)])
+    case("huge_csv", big, "melebihi batas 4 MB")
     many = folder / "banyak-baris.csv"
     write_csv(many, [BUSINESS_HEADERS] + [["x"] * 3 for _ in range(6000)])
     case("csv_too_many_rows", many, "lebih dari 5.000 baris", "max_rows")
@@ -82,8 +82,11 @@ def _cases(folder: Path) -> dict[str, tuple[Path, list[str]]]:
     ratio = hostile._whitespace_bomb("content.xml", head[0], b"</office:spreadsheet>" + head[1], 64)
     case("ods_zip_ratio", hostile.write_raw_zip(folder / "bom-rasio.ods", _ods_members(ratio)), "200:1", "bom zip")
     cells = folder / "sel-berulang.ods"
-    write_ods_parts(cells, ods_content(_repeated_row(1_048_575, 1024)))
-    case("ods_repeated_cells", cells, "max_columns")
+    write_ods_parts(cells, ods_content(_repeated_row(2, 16_384)))
+    case("ods_repeated_cells", cells, "16.384 kolom", "max_columns")
+    area = folder / "area-berulang.ods"
+    write_ods_parts(area, ods_content(_repeated_row(4_000, 150)))
+    case("ods_repeated_area", area, "600.000 sel", "terlalu besar")
     rows = folder / "baris-berulang.ods"
     write_ods_parts(rows, ods_content(_repeated_row(1_000_000, 10)))
     case("ods_repeated_rows", rows, "max_rows")
@@ -134,6 +137,7 @@ CASES = [
     "ods_zip_ratio",
     "ods_repeated_cells",
     "ods_repeated_rows",
+    "ods_repeated_area",
     "ods_billion_laughs",
     "truncated_ods",
 ]

@@ -213,7 +213,10 @@ def open_workbook(path: Path, limits: Limits) -> RawWorkbook:
     if container == "text":
         others = formats.csv_sheets(path, data, limits, deadline)
     elif container == "ole":
-        others = formats.calamine_sheets(data, limits, deadline)
+        try:
+            others = formats.calamine_sheets(data, limits, deadline)
+        except Unreadable as exc:
+            raise Unreadable(f"berkas Excel 97–2003 (.xls) rusak atau tidak lengkap ({exc})") from exc
     else:
         package = Package(data, limits, deadline, ooxml=False)
         if formats.is_ods(package):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ukmreport.messages import SEVERITY
 from ukmreport.models import Dataset, Finding, InputFile, SheetKind
-from ukmreport.read import RawSheet, Unreadable, open_workbook, read_sheet, sha256_file
+from ukmreport.read import Unreadable, open_workbook, read_sheet, sha256_file
 from ukmreport.validate.cross import check_across_sheets, count_rows, drop_copies, mark_duplicates
 from ukmreport.validate.headers import HEADER_SCAN_ROWS, kind_by_headers
 from ukmreport.validate.kinds import Context
@@ -118,11 +118,18 @@ def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str]) ->
     rows: dict[SheetKind, list] = {}
     columns: dict[tuple[str, str], dict[str, str]] = {}
     deadline = time.monotonic() + ctx.settings.limits.seconds_per_file
+    unread: Unreadable | None = None  # why a sheet of unknown name could not be looked at
     try:
         for sheet in raw.sheets:
             kind = sheet_kind(sheet.name)
             if kind is None:
-                kind = _kind_by_headers(sheet)
+                try:
+                    kind = kind_by_headers(sheet.head(HEADER_SCAN_ROWS + 1))
+                except Unreadable as exc:
+                    # Not one of the known sheets: it makes the file unreadable only when nothing
+                    # else in it is read (a .csv is its only sheet).
+                    unread = unread or exc
+                    continue
                 if kind is None:
                     continue
                 findings.append(
@@ -149,6 +156,10 @@ def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str]) ->
         return
     finally:
         raw.close()
+    if not info.sheets and unread is not None:
+        data.files.append(info.model_copy(update={"readable": False}))
+        data.findings.append(_file_finding(label, "unreadable-file", reason=str(unread)))
+        return
     if not info.sheets:
         names = ", ".join(s.name for s in raw.sheets) or "-"
         findings.append(_file_finding(label, "unknown-workbook", sheets=names, accepted=ACCEPTED, headers=LOOKED_FOR))
@@ -160,18 +171,6 @@ def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str]) ->
     data.aid_history.extend(rows.get(SheetKind.AID_HISTORY, []))
     data.cooperatives.extend(rows.get(SheetKind.COOPERATIVES, []))
     data.assessments.extend(rows.get(SheetKind.COOP_ASSESSMENT, []))
-
-
-def _kind_by_headers(sheet: RawSheet) -> SheetKind | None:
-    """The sheet kind an unknown-named sheet's header row names, if exactly one.
-
-    A sheet that cannot be read is not recognised: it was never one of the known sheets, so it
-    does not make the whole file unreadable.
-    """
-    try:
-        return kind_by_headers(sheet.head(HEADER_SCAN_ROWS + 1))
-    except Unreadable:
-        return None
 
 
 # What an unknown-workbook finding says was looked for: the sheet names, and each kind's headers.
