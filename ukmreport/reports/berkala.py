@@ -1,8 +1,7 @@
 """The leadership's periodic report: businesses, grant proposals, cooperatives, data quality.
 
 Every figure is for the report period, with the previous period beside it where the data has
-it. People appear only with masked NIK and account numbers (REPORT.masks, or the
-office's [masking] setting).
+it. People appear only with masked NIK and account numbers (REPORT.masks; [masking] overrides).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from ukmreport.region import Region
 from ukmreport.render import charts
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
 from ukmreport.reports.contexts import BerkalaContext, Chart, Figure, Section, Table
-from ukmreport.reports.declaration import Report
+from ukmreport.reports.declaration import Report, Run
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.size import SIZE_CLASSES, size_class
 from ukmreport.settings import Settings
@@ -29,20 +28,13 @@ STATUSES = ("Diusulkan", "Disetujui", "Disalurkan", "Ditolak")
 GRANTED = ("Disetujui", "Disalurkan")
 
 
-def build(
-    data: Dataset,
-    decisions: Decisions,
-    settings: Settings,
-    region: Region,
-    period: Period,
-    today: date,
-    *,
-    masks: Collection[str] = ("nik", "no_rekening"),
-) -> BerkalaContext:
+def build(run: Run) -> BerkalaContext:
+    """The report for run.period, its identifiers masked as REPORT.masked(run.settings) says."""
+    data, decisions, settings, period, today = run.data, run.decisions, run.settings, run.period, run.today
     previous = period.previous()
     sections = [
-        _businesses(data, settings, region, period, previous),
-        _proposals(data, decisions, settings, period, previous, masks),
+        _businesses(data, settings, run.region, period, previous),
+        _proposals(data, decisions, settings, period, previous, REPORT.masked(settings)),
         _cooperatives(data, decisions, settings, period, previous),
         _data_quality(data, settings),
     ]
@@ -62,9 +54,6 @@ def build(
         headline=_headline(data, decisions, settings, period, previous),
         sections=sections,
     )
-
-
-# -- shared helpers ------------------------------------------------------------------------------
 
 
 def _registered_by(businesses: Iterable[Business], day: date) -> list[Business]:
@@ -503,8 +492,6 @@ REPORT = Report(
     name="berkala",
     order=5,
     formats=("pdf", "html"),
-    build=lambda run: build(
-        run.data, run.decisions, run.settings, run.region, run.period, run.today, masks=REPORT.masked(run.settings)
-    ),
+    build=build,
     masks=("nik", "no_rekening"),
 )
