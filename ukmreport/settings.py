@@ -62,7 +62,7 @@ class Program(_Section):
 
 
 class EligibilityRules(_Section):
-    """Thresholds of rules.md: size classes and grant eligibility."""
+    """Thresholds of shared/spec/rules.md: size classes and grant eligibility."""
 
     size_basis: Literal["omzet", "modal"] = "omzet"
     size_standard: Literal["pp7_2021", "uu20_2008"] = "pp7_2021"
@@ -129,7 +129,7 @@ class EligibilityRules(_Section):
 
 
 class CooperativeRules(_Section):
-    """Thresholds of rules.md for cooperatives: RAT, activity, health bands."""
+    """Thresholds of shared/spec/rules.md for cooperatives: RAT, activity, health bands."""
 
     rat_due_months: int = Field(6, ge=0, le=24)
     active_window_years: int = Field(3, ge=0)
