@@ -22,6 +22,7 @@ import hashlib
 import logging
 import math
 import multiprocessing
+import os
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -182,7 +183,7 @@ def render_chunked(
                 piece_ctx, part = slice_context(ctx, table, piece, first=i == 0, last=i == len(pieces) - 1)
                 futures.append(
                     pool.submit(
-                        pdf_bytes,
+                        piece_bytes,
                         render_html(name, piece_ctx, settings, part=part),
                         **common,
                         attachments=tuple(attachments) if i == 0 else (),
@@ -198,7 +199,7 @@ def render_chunked(
             sizes = merged.page_sizes
             number_futures = [
                 pool.submit(
-                    pdf_bytes,
+                    piece_bytes,
                     render_page_numbers(sizes[start:stop], settings, first=start + 1, total=len(sizes)),
                     **common,
                     label=f"{dest.name} (page numbers)",
@@ -221,6 +222,13 @@ def render_chunked(
     except OSError as exc:
         raise RenderError(f"{dest}: {exc.strerror or exc}") from exc
     return len(sizes)
+
+
+def piece_bytes(html: str, dirs: Sequence[Path], **kwargs: Any) -> tuple[bytes, int]:
+    """pdf_bytes in a worker: fontTools dates the font subsets it makes from SOURCE_DATE_EPOCH, and a
+    forkserver keeps the environment it started with, so the worker's is set to the run's stamp."""
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(kwargs["stamp"].timestamp()))
+    return pdf_bytes(html, dirs, **kwargs)
 
 
 def _process_context() -> multiprocessing.context.BaseContext:
