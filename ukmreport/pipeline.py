@@ -148,11 +148,16 @@ def render_reports(
 ) -> list[dict[str, Any]]:
     """Build each report's context and write it in its formats (stages 4 and 5), the annotated copies
     on the side: reports that link to them come after them."""
+    from ukmreport.render import workers
+
     later = [report for report in reports if report.needs_annotated]
-    with AnnotationJob(run, dest) as job:  # openpyxl on the other core while the PDFs render
-        written = [entry for r in reports if r not in later for entry in render_report(run, r, dest, formats, progress)]
-        run.annotated = job.result()
-    written += [entry for r in later for entry in render_report(run, r, dest, formats, progress)]
+    try:
+        with AnnotationJob(run, dest) as job:  # openpyxl on the other core while the PDFs render
+            written = [e for r in reports if r not in later for e in render_report(run, r, dest, formats, progress)]
+            run.annotated = job.result()
+        written += [entry for r in later for entry in render_report(run, r, dest, formats, progress)]
+    finally:
+        workers.stop()  # nothing of this build's processes outlives it
     for copy in sorted((dest / ANNOTATED_DIR).glob("*")) if run.annotated else []:
         written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, dest))
     return written
@@ -219,10 +224,9 @@ class AnnotationJob:
         args = (slim, self.dest / ANNOTATED_DIR, self.run.settings.lang, self.run.now.replace(tzinfo=None))
         if self.run.settings.rendering.processes() > 1:
             try:
-                import multiprocessing
-                from concurrent.futures import ProcessPoolExecutor
+                from ukmreport.render import workers
 
-                self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+                self.pool = workers.pool(1)
                 self.future = self.pool.submit(_write_annotated, *args)
                 return self
             except OSError:  # no processes to be had here: write them in this one
@@ -242,9 +246,11 @@ class AnnotationJob:
             if Path(f.path).name in by_name
         }
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            from ukmreport.render import workers
+
+            workers.end(self.pool, abort=kind is not None)
 
 
 class _Done:

@@ -166,6 +166,10 @@ class Rendering(_Section):
         None, ge=1, description="Processes for PDF pieces and annotated copies; default: the CPUs usable. 1: none."
     )
 
+    font_subsetter: Literal["auto", "fonttools"] = Field(
+        "auto", description="fonttools: subset the PDF fonts as on a machine without HarfBuzz-Subset."
+    )
+
     def processes(self) -> int:
         """The worker processes to use: the setting, else the CPUs this process may run on."""
         if self.workers is not None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import mimetypes
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -241,6 +243,7 @@ def write_pdf(
         attachments=attachments,
         pdf_variant=pdf_variant,
         label=Path(dest).name,
+        subsetter=settings.rendering.font_subsetter,
     )
     try:
         Path(dest).write_bytes(data)
@@ -259,11 +262,12 @@ def pdf_bytes(
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
     label: str = "PDF",
+    subsetter: str = "auto",
 ) -> tuple[bytes, int]:
     """Lay out html with WeasyPrint and return the PDF and its page count (runs in pdf.py's workers too).
 
-    stamp dates the PDF and its attachments (the run's clock, to the second). Where fontTools
-    subsets the fonts (no HarfBuzz-Subset), it dates the subsets from SOURCE_DATE_EPOCH itself.
+    stamp dates the PDF, its attachments and its font subsets (the run's clock, to the second);
+    subsetter "fonttools" subsets the fonts as on a machine without HarfBuzz-Subset.
     """
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
@@ -295,7 +299,8 @@ def pdf_bytes(
             )
             for path in attachments
         ]
-        data = document.write_pdf(attachments=files or None, pdf_variant=pdf_variant)
+        with font_subsets(stamp, subsetter):
+            data = document.write_pdf(attachments=files or None, pdf_variant=pdf_variant)
     except FatalURLFetchingError as exc:
         raise RenderError(f"{label}: {_one_line(exc.__cause__ or exc)}") from exc
     except (TemplateError, RenderError):
@@ -303,3 +308,28 @@ def pdf_bytes(
     except Exception as exc:  # WeasyPrint raises many kinds; the CLI needs one line
         raise RenderError(f"{label}: WeasyPrint failed: {type(exc).__name__}: {_one_line(exc)}") from exc
     return data, len(document.pages)
+
+
+@contextmanager
+def font_subsets(stamp: datetime, subsetter: str) -> Iterator[None]:
+    """Make the fonts WeasyPrint subsets while writing a PDF the same on every machine.
+
+    Where the system has no HarfBuzz-Subset, WeasyPrint subsets with fontTools, which dates each
+    subset from SOURCE_DATE_EPOCH as it is at that moment: it is the run's stamp for the call (a
+    forkserver worker keeps the environment it started with). subsetter "fonttools" makes WeasyPrint
+    take that path on any machine.
+    """
+    from weasyprint.pdf import fonts
+
+    saved_epoch, saved_harfbuzz = os.environ.get("SOURCE_DATE_EPOCH"), fonts.harfbuzz_subset
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    if subsetter == "fonttools":
+        fonts.harfbuzz_subset = None
+    try:
+        yield
+    finally:
+        fonts.harfbuzz_subset = saved_harfbuzz
+        if saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
