@@ -43,6 +43,8 @@ NIK_RE = re.compile(r"7472\d{12}")
 STAMP = datetime(2026, 11, 28, tzinfo=UTC)
 
 
+pytestmark = pytest.mark.machine  # fonts are subset by HarfBuzz-Subset or fontTools, as the machine has
+
 # Logged by WeasyPrint on a machine without HarfBuzz-Subset (a fresh one): what the machine has, not a fault.
 MACHINE_WARNINGS = ("Using fontTools instead of HarfBuzz-Subset",)
 

@@ -121,3 +121,17 @@ def test_a_build_in_a_long_lived_process_ends_its_helpers(inputs: Path, config: 
     while (left := set(children_of(os.getpid())) - before) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert left == set()
+
+
+def test_spawned_workers_write_the_same_letter_as_forked_ones(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no fork: workers started with spawn must give the very PDF the forkserver's give."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
+    letters = []
+    for start in ("forkserver", "spawn"):
+        config = tmp_path / f"{start}.toml"
+        config.write_text(f'[rendering]\npdf_piece_rows = 10\nworkers = 2\nstart_method = "{start}"\n', "utf-8")
+        result = build(inputs, load_settings(config), out=tmp_path / start, only=["usulan"])
+        letters.append((result.out_dir / "usulan.pdf").read_bytes())
+    assert letters[0] == letters[1]

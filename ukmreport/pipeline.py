@@ -226,7 +226,7 @@ class AnnotationJob:
             try:
                 from ukmreport.render import workers
 
-                self.pool = workers.pool(1)
+                self.pool = workers.pool(1, start=self.run.settings.rendering.start_method)
                 self.future = self.pool.submit(_write_annotated, *args)
                 return self
             except OSError:  # no processes to be had here: write them in this one

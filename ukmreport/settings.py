@@ -166,6 +166,9 @@ class Rendering(_Section):
         None, ge=1, description="Processes for PDF pieces and annotated copies; default: the CPUs usable. 1: none."
     )
 
+    start_method: Literal["forkserver", "spawn"] = Field(
+        "forkserver", description="How workers start; spawn is what Windows has (and where there is no forkserver)."
+    )
     font_subsetter: Literal["auto", "fonttools"] = Field(
         "auto", description="fonttools: subset the PDF fonts as on a machine without HarfBuzz-Subset."
     )

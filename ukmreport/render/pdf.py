@@ -179,7 +179,7 @@ def render_chunked(
     }
     started = time.perf_counter()
 
-    with workers_running(min(workers, len(pieces)), one_task_each=True) as pool:
+    with workers_running(min(workers, len(pieces)), start=settings.rendering.start_method, one_task_each=True) as pool:
         futures: list[Future[tuple[bytes, int]]] = []
         try:
             for i, piece in enumerate(pieces):

@@ -21,14 +21,17 @@ PRELOAD = ("weasyprint", "ukmreport.render.html")
 WATCH_SECONDS = 0.5
 
 
-def pool(workers: int, *, preload: Iterable[str] = PRELOAD, one_task_each: bool = False) -> ProcessPoolExecutor:
+def pool(
+    workers: int, *, start: str = "forkserver", preload: Iterable[str] = PRELOAD, one_task_each: bool = False
+) -> ProcessPoolExecutor:
     """A process pool whose workers end with the process that made it.
 
-    one_task_each gives every task a fresh worker, so a PDF piece's memory is returned at once.
+    start is "forkserver" (spawn where the system has none) or "spawn"; one_task_each gives every
+    task a fresh worker, so a PDF piece's memory is returned at once.
     """
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=context(preload),
+        mp_context=context(start, preload),
         max_tasks_per_child=1 if one_task_each else None,
         initializer=watch_parent,
         initargs=(os.getpid(),),
@@ -36,9 +39,9 @@ def pool(workers: int, *, preload: Iterable[str] = PRELOAD, one_task_each: bool 
 
 
 @contextmanager
-def running(workers: int, *, one_task_each: bool = False) -> Iterator[ProcessPoolExecutor]:
+def running(workers: int, *, start: str = "forkserver", one_task_each: bool = False) -> Iterator[ProcessPoolExecutor]:
     """A pool for the with-block, shut down at its end; on an error or interrupt, ended at once."""
-    executor = pool(workers, one_task_each=one_task_each)
+    executor = pool(workers, start=start, one_task_each=one_task_each)
     try:
         yield executor
     except BaseException:
@@ -58,9 +61,9 @@ def end(executor: ProcessPoolExecutor, *, abort: bool = False) -> None:
     executor.shutdown(wait=not abort, cancel_futures=True)
 
 
-def context(preload: Iterable[str] = PRELOAD) -> multiprocessing.context.BaseContext:
-    """The forkserver context with these modules imported once; spawn where there is no forkserver."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+def context(start: str = "forkserver", preload: Iterable[str] = PRELOAD) -> multiprocessing.context.BaseContext:
+    """The forkserver context with these modules imported once; spawn where there is none, or when asked."""
+    if start == "forkserver" and "forkserver" in multiprocessing.get_all_start_methods():
         forkserver = multiprocessing.get_context("forkserver")
         forkserver.set_forkserver_preload(list(preload))
         return forkserver
