@@ -19,7 +19,7 @@ from ukmreport.region import load_region
 from ukmreport.settings import load_settings
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+pytestmark = [pytest.mark.machine, pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")]
 
 FLAGS = [
     "--headless",

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import http.server
 import logging
+import os
 import re
 import threading
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from pypdf import PdfReader
 from ukmreport.errors import RenderError, TemplateError
 from ukmreport.render.html import packaged_template_dir, render_html, template_dirs, url_fetcher, write_pdf
 from ukmreport.render.pdf import Slice, plan_pieces, render_pdf
+from ukmreport.reports import REPORTS
 from ukmreport.reports.contexts import (
     DocInfo,
     Figure,
@@ -36,6 +40,39 @@ AUTHOR = "Dinas Koperasi dan UKM Kota Baubau"
 PROGRAM = "Bantuan Pemerintah bagi Pelaku Usaha Mikro (BPUM)"
 HEADER = ("NIK", "Nama Usaha", "Bidang Usaha", "No Rekening")
 NIK_RE = re.compile(r"7472\d{12}")
+STAMP = datetime(2026, 11, 28, tzinfo=UTC)
+
+
+pytestmark = pytest.mark.machine  # fonts are subset by HarfBuzz-Subset or fontTools, as the machine has
+
+# Logged by WeasyPrint on a machine without HarfBuzz-Subset (a fresh one): what the machine has, not a fault.
+MACHINE_WARNINGS = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
+def library_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """WeasyPrint's warnings, less those that depend on the machine's libraries."""
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.name.startswith("weasyprint") and not r.getMessage().startswith(MACHINE_WARNINGS)
+    ]
+
+
+def pdf(
+    name: str,
+    ctx: object,
+    dest: Path,
+    settings: Settings,
+    *,
+    piece_rows: int | None = None,
+    subsetter: str = "auto",
+    **kwargs: object,
+) -> int:
+    """render_pdf as the pipeline calls it: the report's declared long table, the run's clock."""
+    rendering = {"font_subsetter": subsetter} | ({"pdf_piece_rows": piece_rows} if piece_rows else {})
+    settings = settings.model_copy(update={"rendering": settings.rendering.model_copy(update=rendering)})
+    declared = REPORTS[name]
+    return render_pdf(name, ctx, dest, settings, stamp=STAMP, long_table=declared.long_table, **kwargs)  # type: ignore[arg-type]
 
 
 def nik(i: int) -> str:
@@ -300,7 +337,7 @@ def test_pdf_never_fetches_outside_the_template_folders(
     src = f"{base}/logo.png" if kind == "http" else "file:///etc/passwd"
     html = f'<html><body><p>x</p><img src="{src}"><link rel="stylesheet" href="{base}/s.css"></body></html>'
     with pytest.raises(RenderError, match="refused") as caught:
-        write_pdf(html, tmp_path / "x.pdf", settings=settings, title="t", author="a")
+        write_pdf(html, tmp_path / "x.pdf", settings=settings, title="t", author="a", stamp=STAMP)
     assert "\n" not in str(caught.value)
     assert requests == []
     assert not (tmp_path / "x.pdf").exists()
@@ -314,8 +351,8 @@ def test_usulan_pdf_text_numbers_metadata_fonts(
 ) -> None:
     dest = tmp_path / "usulan.pdf"
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        pages = render_pdf("usulan", three_rows, dest, settings)
-    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+        pages = pdf("usulan", three_rows, dest, settings)
+    assert library_warnings(caplog) == []
     texts = pages_text(dest)
     assert pages == len(texts) >= 2
     assert_page_numbers(texts)
@@ -351,7 +388,7 @@ def test_usulan_pdf_text_numbers_metadata_fonts(
 
 def test_each_letter_starts_on_a_new_page(tmp_path: Path, settings: Settings) -> None:
     dest = tmp_path / "usulan.pdf"
-    render_pdf("usulan", usulan_ctx([usulan_row(1)], letters=2), dest, settings)
+    pdf("usulan", usulan_ctx([usulan_row(1)], letters=2), dest, settings)
     texts = pages_text(dest)
     letter_pages = [i for i, t in enumerate(texts) if "PEMERINTAH KOTA BAUBAU" in t]
     assert len(letter_pages) == 2
@@ -360,7 +397,7 @@ def test_each_letter_starts_on_a_new_page(tmp_path: Path, settings: Settings) ->
 
 def test_pdf_a3b_carries_the_xlsx(tmp_path: Path, three_rows: UsulanContext, settings: Settings, xlsx: Path) -> None:
     dest = tmp_path / "usulan.pdf"
-    render_pdf("usulan", three_rows, dest, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
+    pdf("usulan", three_rows, dest, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
     reader = PdfReader(dest)
     assert reader.attachments["usulan.xlsx"] == [xlsx.read_bytes()]
     _assert_pdfa(reader)
@@ -371,8 +408,8 @@ def test_seleksi_pdf_is_landscape_with_its_groups(
 ) -> None:
     dest = tmp_path / "seleksi.pdf"
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        render_pdf("seleksi", seleksi_ctx(), dest, settings)
-    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+        pdf("seleksi", seleksi_ctx(), dest, settings)
+    assert library_warnings(caplog) == []
     reader = PdfReader(dest)
     assert all(page.mediabox.width > page.mediabox.height for page in reader.pages)
     texts = [page.extract_text() for page in reader.pages]
@@ -391,18 +428,35 @@ def test_seleksi_pdf_is_landscape_with_its_groups(
 
 def test_missing_attachment_is_a_render_error(tmp_path: Path, three_rows: UsulanContext, settings: Settings) -> None:
     with pytest.raises(RenderError, match="attachment .*nowhere.xlsx not found"):
-        render_pdf("usulan", three_rows, tmp_path / "u.pdf", settings, attachments=[tmp_path / "nowhere.xlsx"])
+        pdf("usulan", three_rows, tmp_path / "u.pdf", settings, attachments=[tmp_path / "nowhere.xlsx"])
 
 
-def test_pdf_is_reproducible_with_source_date_epoch(
-    tmp_path: Path, three_rows: UsulanContext, settings: Settings, xlsx: Path, monkeypatch: pytest.MonkeyPatch
+# "fonttools": WeasyPrint subsets the fonts as on a machine without HarfBuzz-Subset, which dates
+# each subset; "auto" takes HarfBuzz-Subset where the machine has it. Both must give the same bytes
+# twice over with the same stamp, whatever SOURCE_DATE_EPOCH the process started with.
+SUBSETTERS = pytest.mark.parametrize("subsetter", ["auto", "fonttools"])
+
+
+@SUBSETTERS
+def test_pdf_is_reproducible_with_the_same_stamp(
+    tmp_path: Path,
+    three_rows: UsulanContext,
+    settings: Settings,
+    xlsx: Path,
+    subsetter: str,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # 28 November 2026, 00:00 UTC
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")  # the run's stamp wins over the environment
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    render_pdf("usulan", three_rows, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
-    xlsx.touch()  # a newer file date must not change the PDF
-    render_pdf("usulan", three_rows, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf("usulan", three_rows, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", subsetter=subsetter)
+        xlsx.touch()  # a newer file date must not change the PDF
+        time.sleep(1.1)  # nor a later second on the clock
+        pdf("usulan", three_rows, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", subsetter=subsetter)
     assert first.read_bytes() == second.read_bytes()
+    assert library_warnings(caplog) == []
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1"  # put back as it was
     assert PdfReader(first).metadata["/CreationDate"].startswith("D:20261128000000")
 
 
@@ -426,16 +480,18 @@ def test_plan_pieces(
     assert plan_pieces(sizes, chunk_rows, workers) == [[Slice(*s) for s in piece] for piece in expected]
 
 
+@SUBSETTERS
 def test_chunked_pdf_is_reproducible_and_keeps_pdfa(
-    tmp_path: Path, settings: Settings, xlsx: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, settings: Settings, xlsx: Path, subsetter: str
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
     # Two letters of five rows in pieces of three: a seam inside each letter, one piece closing the
     # first letter and opening the second.
     ctx = usulan_ctx([usulan_row(i) for i in range(1, 6)], letters=2)
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    pages = render_pdf("usulan", ctx, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", chunk_rows=4)
-    render_pdf("usulan", ctx, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", chunk_rows=4)
+    options = {"attachments": [xlsx], "pdf_variant": "pdf/a-3b", "piece_rows": 4, "subsetter": subsetter}
+    pages = pdf("usulan", ctx, first, settings, **options)  # type: ignore[arg-type]
+    time.sleep(1.1)  # the workers' clock moves on; the PDF must not
+    pdf("usulan", ctx, second, settings, **options)  # type: ignore[arg-type]
     assert first.read_bytes() == second.read_bytes()
     reader = PdfReader(first)
     assert pages == len(reader.pages)
@@ -453,7 +509,7 @@ def test_chunked_pdf_is_reproducible_and_keeps_pdfa(
 def test_chunked_seleksi_keeps_every_group_in_order(tmp_path: Path, settings: Settings) -> None:
     ctx = seleksi_ctx(rows_per_group=12)
     dest = tmp_path / "seleksi.pdf"
-    render_pdf("seleksi", ctx, dest, settings, chunk_rows=10)
+    pdf("seleksi", ctx, dest, settings, piece_rows=10)
     texts = pages_text(dest)
     assert_page_numbers(texts)
     everything = "\n".join(texts)
@@ -469,7 +525,7 @@ def test_700_rows_render_in_parallel_pieces_into_one_pdf(tmp_path: Path, setting
     rows = [usulan_row(i) for i in range(1, 701)]
     ctx = usulan_ctx(rows)
     dest = tmp_path / "usulan.pdf"
-    pages = render_pdf("usulan", ctx, dest, settings, chunk_rows=400)
+    pages = pdf("usulan", ctx, dest, settings, piece_rows=400)
     texts = pages_text(dest)
     assert pages == len(texts) > 20
     assert_page_numbers(texts)

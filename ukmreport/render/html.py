@@ -11,9 +11,10 @@ from __future__ import annotations
 import base64
 import mimetypes
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -175,17 +176,6 @@ def _one_line(text: object) -> str:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def source_date() -> datetime | None:
-    """Return SOURCE_DATE_EPOCH as a UTC datetime when it is set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return None
-    try:
-        return datetime.fromtimestamp(int(epoch), UTC)
-    except (ValueError, OverflowError, OSError) as exc:
-        raise RenderError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from exc
-
-
 def url_fetcher(dirs: Sequence[Path]) -> URLFetcher:
     """Return a WeasyPrint URL fetcher serving only the template folders' files and data: URIs.
 
@@ -239,18 +229,21 @@ def write_pdf(
     settings: Settings,
     title: str,
     author: str,
+    stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
 ) -> int:
-    """Write html as a PDF (fonts embedded, title and author set); return its page count."""
+    """Write html as a PDF (fonts embedded, title and author set, dated stamp); return its page count."""
     data, pages = pdf_bytes(
         html,
         template_dirs(settings),
         title=title,
+        stamp=stamp,
         author=author,
         attachments=attachments,
         pdf_variant=pdf_variant,
         label=Path(dest).name,
+        subsetter=settings.rendering.font_subsetter,
     )
     try:
         Path(dest).write_bytes(data)
@@ -265,14 +258,16 @@ def pdf_bytes(
     *,
     title: str,
     author: str,
+    stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
-    stamp: datetime | None = None,
     label: str = "PDF",
+    subsetter: str = "auto",
 ) -> tuple[bytes, int]:
     """Lay out html with WeasyPrint and return the PDF and its page count (runs in pdf.py's workers too).
 
-    stamp dates the PDF and its attachments: by default SOURCE_DATE_EPOCH when set, else now.
+    stamp dates the PDF, its attachments and its font subsets (the run's clock, to the second);
+    subsetter "fonttools" subsets the fonts as on a machine without HarfBuzz-Subset.
     """
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
@@ -284,7 +279,6 @@ def pdf_bytes(
             raise RenderError(f"{label}: attachment {path} not found")
     fetcher = url_fetcher(dirs)
     base_url = dirs[-1].as_uri() + "/"
-    stamp = stamp or source_date() or datetime.now(UTC).replace(microsecond=0)
     try:
         fonts = FontConfiguration()
         fonts_css = weasyprint.CSS(
@@ -305,7 +299,8 @@ def pdf_bytes(
             )
             for path in attachments
         ]
-        data = document.write_pdf(attachments=files or None, pdf_variant=pdf_variant)
+        with font_subsets(stamp, subsetter):
+            data = document.write_pdf(attachments=files or None, pdf_variant=pdf_variant)
     except FatalURLFetchingError as exc:
         raise RenderError(f"{label}: {_one_line(exc.__cause__ or exc)}") from exc
     except (TemplateError, RenderError):
@@ -313,3 +308,28 @@ def pdf_bytes(
     except Exception as exc:  # WeasyPrint raises many kinds; the CLI needs one line
         raise RenderError(f"{label}: WeasyPrint failed: {type(exc).__name__}: {_one_line(exc)}") from exc
     return data, len(document.pages)
+
+
+@contextmanager
+def font_subsets(stamp: datetime, subsetter: str) -> Iterator[None]:
+    """Make the fonts WeasyPrint subsets while writing a PDF the same on every machine.
+
+    Where the system has no HarfBuzz-Subset, WeasyPrint subsets with fontTools, which dates each
+    subset from SOURCE_DATE_EPOCH as it is at that moment: it is the run's stamp for the call (a
+    forkserver worker keeps the environment it started with). subsetter "fonttools" makes WeasyPrint
+    take that path on any machine.
+    """
+    from weasyprint.pdf import fonts
+
+    saved_epoch, saved_harfbuzz = os.environ.get("SOURCE_DATE_EPOCH"), fonts.harfbuzz_subset
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    if subsetter == "fonttools":
+        fonts.harfbuzz_subset = None
+    try:
+        yield
+    finally:
+        fonts.harfbuzz_subset = saved_harfbuzz
+        if saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch

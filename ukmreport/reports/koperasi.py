@@ -11,6 +11,7 @@ from ukmreport.models import HEALTH_CATEGORIES, CooperativeDecision, Dataset
 from ukmreport.period import Period
 from ukmreport.reports.common import doc_info, letterhead
 from ukmreport.reports.contexts import CountRow, Figure, KoperasiContext, KoperasiRow
+from ukmreport.reports.declaration import Report
 from ukmreport.settings import Settings
 
 COOP_TYPES = ("Simpan Pinjam", "Konsumen", "Produsen", "Pemasaran", "Jasa")
@@ -118,3 +119,12 @@ def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
         ),
         catatan=[reason_text(n, lang) for n in d.notes],
     )
+
+
+REPORT = Report(
+    name="koperasi",
+    order=3,
+    formats=("pdf", "html"),
+    build=lambda run: build(run.decisions.cooperatives, run.data, run.settings, run.period, run.today),
+    masks=("nik", "no_rekening"),  # it shows neither today; should one appear, masked
+)

@@ -11,6 +11,7 @@ from ukmreport.messages import reason_text
 from ukmreport.models import ProposalDecision
 from ukmreport.reports.common import doc_info, letterhead
 from ukmreport.reports.contexts import Figure, SeleksiContext, SeleksiGroup, SeleksiRow
+from ukmreport.reports.declaration import Report
 from ukmreport.rules.eligibility import REASON_ORDER, name_key
 from ukmreport.settings import Settings
 
@@ -105,3 +106,12 @@ def _row(no: int, d: ProposalDecision, lang: str) -> SeleksiRow:
         notes=[reason_text(code, lang) for code in d.notes],
         related="; ".join(related),
     )
+
+
+REPORT = Report(
+    name="seleksi",
+    order=2,
+    formats=("pdf", "html"),
+    build=lambda run: build(run.decisions.proposals, run.settings, run.today),
+    long_table=("groups", "rows"),
+)
