@@ -195,3 +195,27 @@ def test_the_build_summary_counts_each_business_once(office):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     clean = office["clean"]["counts"]["businesses"]
     assert manifest["summary"]["businesses"] == clean["valid"] + 2
+
+
+def test_a_nik_repeated_in_another_file_names_the_first_file_sheet_and_row(tmp_path, make_workbook):
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    other = business_row(2, NIK="7472016208880002", Nama="Wa Ode Marni", Tanggal_Lahir="22-08-1988")
+    third = business_row(2, NIK="7472015206900002", Nama="Wa Ode Sitti", Tanggal_Lahir="12-06-1990")
+    a = make_workbook({"Data UMKM": [BUSINESS_HEADERS, business_row(1), other]}, name="a.xlsx")
+    b = make_workbook({"Pelaku Usaha": [BUSINESS_HEADERS, third, business_row(2)]}, name="b.xlsx")
+    shutil.move(a, folder / "a.xlsx")
+    shutil.move(b, folder / "b.xlsx")
+    proc = run("check", "--format", "json", "inputs", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr  # a duplicate NIK is an error
+    doc = json.loads(proc.stdout)
+    [dup] = doc["findings"]
+    assert (dup["code"], Path(dup["file"]).name, dup["sheet"], dup["row"], dup["column"]) == (
+        "duplicate-nik",
+        "b.xlsx",
+        "Pelaku Usaha",
+        3,
+        "B",
+    )
+    assert "a.xlsx, lembar 'Data UMKM', baris 2" in dup["message"]
+    assert doc["counts"]["businesses"] == {"rows": 4, "valid": 3, "errors": 1, "warnings": 0}
