@@ -16,6 +16,7 @@ such check; a letter without one is marked as a draft by the renderer.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -134,3 +135,61 @@ def _logo_found(settings: Settings, logo: str) -> bool:
         return Path(logo).is_file()
     folders = [settings.override_template_dir, packaged_template_dir()]
     return any(folder is not None and (folder / logo).is_file() for folder in folders)
+
+
+def config_text(region: Region, region_ref: str) -> str:
+    """A commented ukmreport.toml for an office of this region: what the region gives, what is to fill in."""
+    head = region.head_title
+    return f'''# ukmreport.toml for the Dinas Koperasi dan UKM of {region.name} (written by `ukmreport init`).
+# Run ukmreport from this folder. Keys left commented out with "ISI" must be filled in and
+# uncommented: until then `ukmreport build` stops and names them. Lines marked "derived" show what
+# ukmreport takes from the region file when the key is left out.
+
+region_file = "{region_ref}"   # the region's kecamatan and kelurahan
+input_dir = "."                # the workbooks beside this file
+
+[office]
+# government = "{region.government}"   # derived from the region file
+# name = "ISI: DINAS KOPERASI DAN USAHA KECIL MENENGAH"   # the office's name as in its kop, in capitals
+# short_name = "ISI: Dinas Koperasi dan UKM {region.name}"   # as the letters name it in a sentence
+# address = "ISI: Jl. …, Kelurahan …, Kecamatan …, {region.name} …"   # street, kelurahan, postcode
+# phone = "ISI: (0…) …"   # "" when the office has none
+# email = "ISI: …@….go.id"   # "" when the office has none
+# website = "ISI: ….go.id"   # "" when the office has none
+# city = "{region.city}"   # derived: the region's seat, written before the letter's date
+# logo = "logo.png"   # an image beside this file or in templates/, shown at the left of the kop
+
+[head]
+# Who signs the letters (Permendagri 1/2023, Pasal 44(3)); without them the letter is a draft.
+# position = "ISI: Kepala Dinas Koperasi dan Usaha Kecil Menengah {region.name}"
+# name = "ISI: name with academic titles"
+# rank = "ISI: Pembina (IV/a)"
+# nip = "ISI: 18 digits"
+
+[letter]
+# number_pattern = "ISI: 500.3/{{seq}}/…/{{month_roman}}/{{year}}"   # {{seq}} {{month}} {{month_roman}} {{year}}
+# copies_to = ["{head} (sebagai laporan)"]   # derived: the tembusan goes to the region's head
+'''
+
+
+def new_config_path(directory: Path) -> Path:
+    """directory/ukmreport.toml, refused when it exists: init never overwrites."""
+    target = Path(directory) / CONFIG_NAME
+    if target.exists() or target.is_symlink():
+        raise ConfigError(f"{target} already exists; init does not overwrite it")
+    return target
+
+
+def write_config(directory: Path, region_file: Path, region: Region) -> Path:
+    """Write directory/ukmreport.toml for the region file; never over an existing one."""
+    target = new_config_path(directory)
+    try:
+        ref = Path(os.path.relpath(Path(region_file).resolve(), Path(directory).resolve())).as_posix()
+    except ValueError:  # another drive
+        ref = Path(region_file).resolve().as_posix()
+    try:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        target.write_text(config_text(region, ref), encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{target} cannot be written: {exc.strerror or exc}") from exc
+    return target
