@@ -116,7 +116,9 @@ def require_office(settings: Settings, region: Region) -> None:
     """Refuse a run whose office is not fully known, naming each unset key and where to set it."""
     logo = settings.office.logo
     if logo and not _logo_found(settings, logo):
-        raise ConfigError(f"office.logo: {logo} is neither beside {settings.config_path or CONFIG_NAME} nor in a template folder")
+        raise ConfigError(
+            f"office.logo: {logo} is neither beside {settings.config_path or CONFIG_NAME} nor in a template folder"
+        )
     keys = missing(settings)
     if not keys:
         return

@@ -11,8 +11,8 @@ files' order, which the seeded draws depend on.
 
 from __future__ import annotations
 
-import tomllib
 import re
+import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources

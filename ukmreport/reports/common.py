@@ -27,7 +27,10 @@ def letterhead(settings: Settings) -> Letterhead:
 def signature(settings: Settings) -> Signature:
     head = settings.head
     return Signature(
-        position=head.position or "", name=head.name or "", rank=head.rank or "", nip=fmt.nip(head.nip) if head.nip else ""
+        position=head.position or "",
+        name=head.name or "",
+        rank=head.rank or "",
+        nip=fmt.nip(head.nip) if head.nip else "",
     )
 
 
