@@ -189,7 +189,7 @@ def rules(opts: Options, inputs: Path | None, period: str | None, fmt: str) -> i
 @click.pass_obj
 @guarded
 def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, out: Path | None) -> int:
-    """Write a realistic demo input set for Kota Baubau and build every report from it."""
+    """Write a realistic demo input set for the region (Kota Baubau by default) and build every report from it."""
     from ukmreport.pipeline import build as run_build
     from ukmreport.pipeline import clock, write_demo
     from ukmreport.reports import text as report_text

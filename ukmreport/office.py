@@ -185,10 +185,13 @@ def new_config_path(directory: Path) -> Path:
 def write_config(directory: Path, region_file: Path, region: Region) -> Path:
     """Write directory/ukmreport.toml for the region file; never over an existing one."""
     target = new_config_path(directory)
+    absolute = Path(region_file).resolve()
     try:
-        ref = Path(os.path.relpath(Path(region_file).resolve(), Path(directory).resolve())).as_posix()
+        ref = Path(os.path.relpath(absolute, Path(directory).resolve())).as_posix()
     except ValueError:  # another drive
-        ref = Path(region_file).resolve().as_posix()
+        ref = absolute.as_posix()
+    if ref.startswith("../"):  # outside the office's folder: where it is, wherever the folder moves
+        ref = absolute.as_posix()
     try:
         Path(directory).mkdir(parents=True, exist_ok=True)
         target.write_text(config_text(region, ref), encoding="utf-8")
