@@ -189,7 +189,7 @@ def rules(opts: Options, inputs: Path | None, period: str | None, fmt: str) -> i
 @click.pass_obj
 @guarded
 def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, out: Path | None) -> int:
-    """Write a realistic demo input set for Kota Baubau and build every report from it."""
+    """Write a realistic demo input set for the region (Kota Baubau by default) and build every report from it."""
     from ukmreport.pipeline import build as run_build
     from ukmreport.pipeline import clock, write_demo
     from ukmreport.reports import text as report_text
@@ -208,14 +208,27 @@ def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, ou
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--region",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The office's region file: also write a commented ukmreport.toml for it into DIRECTORY.",
+)
 @click.pass_obj
 @guarded
-def init(opts: Options, directory: Path) -> int:
+def init(opts: Options, directory: Path, region: Path | None) -> int:
     """Write blank, ready-to-fill workbooks with drop-downs into DIRECTORY."""
+    from ukmreport.office import new_config_path, write_config
+    from ukmreport.region import load_region
     from ukmreport.staff.blank import write_blank_workbooks
 
-    settings = opts.settings()
+    settings = opts.settings(region_file=region.resolve() if region else None)
+    if region is not None:
+        new_config_path(directory)  # refuses an existing one before any workbook is written
     files = write_blank_workbooks(directory, settings)
+    if region is not None:
+        config = write_config(directory, region, load_region(settings.region_file))
+        if not opts.quiet:
+            click.echo(f"Pengaturan ditulis: {config} (isi baris bertanda ISI)")
     if not opts.quiet:
         click.echo("Buku kerja kosong ditulis: " + ", ".join(str(f) for f in files))
     return EXIT_OK

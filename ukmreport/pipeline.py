@@ -19,6 +19,7 @@ from typing import Any
 from ukmreport import outputs
 from ukmreport.errors import ConfigError, InputError, UkmreportError
 from ukmreport.models import Dataset, Decisions
+from ukmreport.office import for_region, require_office
 from ukmreport.period import Period, default_period
 from ukmreport.region import Region, load_region
 from ukmreport.reports import Report, Run, select
@@ -27,7 +28,18 @@ from ukmreport.rules.eligibility import decide_proposals
 from ukmreport.settings import Settings
 from ukmreport.validate import Context, input_files, read_inputs
 
-__all__ = ["BuildResult", "Run", "build", "clock", "decide", "prepare", "read", "require_readable", "write_demo"]
+__all__ = [
+    "BuildResult",
+    "Run",
+    "build",
+    "clock",
+    "decide",
+    "office_settings",
+    "prepare",
+    "read",
+    "require_readable",
+    "write_demo",
+]
 
 Progress = Callable[[str], None]
 ANNOTATED_DIR = "anotasi"
@@ -65,6 +77,7 @@ def build(
     now: datetime | None = None,
 ) -> BuildResult:
     """Run every stage and publish reports/<period>/ only when every report succeeded."""
+    settings = office_settings(settings)
     run = prepare(inputs, settings, period, progress, now=now or clock())
     reports = select(only, settings)
     target = (out or settings.output_dir) / run.period.key
@@ -99,6 +112,7 @@ def prepare(
     """Read, validate and decide: everything before the reports."""
     now = now or clock()
     region, data = read(inputs, settings, now.date(), progress)
+    settings = for_region(settings, region)
     require_readable(data)
     run = Run(settings=settings, region=region, now=now, period=period or default_period(now.date()), data=data)
     run.decisions = decide(run)
@@ -114,6 +128,14 @@ def read(
     if not paths:
         raise InputError(f"no workbook (.xlsx, .xlsm, .xls, .ods, .csv) found in {inputs}")
     return region, read_inputs(paths, Context.make(settings, region, today), progress)
+
+
+def office_settings(settings: Settings) -> Settings:
+    """The settings with the office filled in for the region; ConfigError naming what is still unset."""
+    region = load_region(settings.region_file)
+    settings = for_region(settings, region)
+    require_office(settings, region)
+    return settings
 
 
 def require_readable(data: Dataset, *, reasons_shown: bool = False) -> None:
@@ -273,6 +295,7 @@ def write_demo(directory: Path, settings: Settings, *, seed: int, businesses: in
     """Write the demo input set into directory: an empty folder, or one an earlier demo wrote."""
     from ukmreport.demo import write_demo_inputs
 
+    settings = office_settings(settings)
     if directory.exists() and not (directory / DEMO_MARK).exists():
         own = [p.name for p in directory.iterdir() if not p.name.startswith(".") and p.name != "README.md"]
         if own:

@@ -20,38 +20,47 @@ class _Section(BaseModel):
 
 
 class Office(_Section):
-    """Who sends the documents: the letterhead (kop surat)."""
+    """Who sends the documents: the letterhead (kop surat) and how the letters name the office.
 
-    government: str = "PEMERINTAH KOTA BAUBAU"
-    name: str = "DINAS KOPERASI DAN USAHA KECIL MENENGAH"
-    short_name: str = "Dinas Koperasi dan UKM Kota Baubau"
-    address: str = "Jl. Betoambari No. 18, Kelurahan Lanto, Kecamatan Batupoaro, Kota Baubau 93712"
-    phone: str = "(0402) 2821234"
-    email: str = "diskopukm@baubaukota.go.id"
-    website: str = "baubaukota.go.id"
-    city: str = Field("Baubau", description="Place written before the letter's date.")
-    logo: str | None = Field(None, description="Logo image file in the template folder, e.g. logo.png.")
+    None is "not set": office.py fills it from the region's office profile (Kota Baubau's ships
+    beside its region file) or derives it from the region, and refuses a run that still lacks one.
+    Set phone, email or website to "" for an office that has none.
+    """
+
+    government: str | None = Field(None, description="Derived: PEMERINTAH KABUPATEN BUTON.")
+    name: str | None = None
+    short_name: str | None = Field(None, description="In sentences: Dinas Koperasi dan UKM Kabupaten Buton.")
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    city: str | None = Field(None, description="Place written before the letter's date; derived: the region's seat.")
+    region: str | None = Field(None, description="The area the office serves; derived: the region's name.")
+    region_head: str | None = Field(None, description="Derived: Wali Kota Baubau, Bupati Buton.")
+    logo: str | None = Field(
+        None, description="Logo image: a file in the template folder, or a path relative to ukmreport.toml."
+    )
 
 
 class Head(_Section):
-    """Who signs: name with titles, rank and NIP (Permendagri 1/2023, Pasal 44(3))."""
+    """Who signs: name with titles, rank and NIP (Permendagri 1/2023, Pasal 44(3)); from the profile."""
 
-    position: str = "Plt. Kepala Dinas Koperasi dan Usaha Kecil Menengah Kota Baubau"
-    name: str = "Drs. La Ode Muhammad Arsyad, M.Si."
-    rank: str = "Pembina Tingkat I (IV/b)"
-    nip: str = "197104121998031006"
+    position: str | None = None
+    name: str | None = None
+    rank: str | None = None
+    nip: str | None = None
 
 
 class Letter(_Section):
-    """The proposal letter's fixed parts."""
+    """The proposal letter's fixed parts; number_pattern and copies_to belong to the office profile."""
 
-    number_pattern: str = "500.3/{seq}/DKUKM/{month_roman}/{year}"
+    number_pattern: str | None = Field(None, description="e.g. 500.3/{seq}/DKUKM/{month_roman}/{year}")
     sequence: str = "___"
     sifat: str = "Penting"
     subject: str = "Usulan Calon Penerima {program}"
     addressee: list[str] = ["Menteri Koperasi Republik Indonesia", "c.q. Deputi Bidang Usaha Mikro"]
     addressee_place: str = "Jakarta"
-    copies_to: list[str] = ["Wali Kota Baubau (sebagai laporan)", "Arsip"]
+    copies_to: list[str] | None = Field(None, description="Tembusan; derived: the region's head (sebagai laporan).")
 
 
 class Program(_Section):
@@ -204,7 +213,7 @@ class Limits(_Section):
 
 
 class Settings(_Section):
-    """Everything a run needs; every field has a default for Kota Baubau."""
+    """Everything a run needs; the region defaults to Kota Baubau, the office comes from its profile (office.py)."""
 
     input_dir: Path = Path("inputs")
     output_dir: Path = Path("reports")
@@ -272,7 +281,11 @@ def load_settings(config: Path | None = None, **overrides: object) -> Settings:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(f"{path or 'settings'}: {_first_error(exc)}") from exc
-    return settings.model_copy(update={"config_path": Path(path).resolve() if path else None, "config_sha256": digest})
+    config_path = Path(path).resolve() if path else None
+    region_file = settings.region_file
+    if config_path and region_file is not None and not region_file.is_absolute():
+        region_file = config_path.parent / region_file  # like template_dir: beside the settings file
+    return settings.model_copy(update={"config_path": config_path, "config_sha256": digest, "region_file": region_file})
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -163,8 +163,13 @@ def stylesheet(dirs: Iterable[Path], name: str) -> Markup:
 
 
 def data_uri(dirs: Iterable[Path], name: str) -> str:
-    """Return a template folder's file (a logo) as a data: URI, so the HTML stands alone."""
-    path = find_file(dirs, name)
+    """Return a template folder's file (a logo) as a data: URI, so the HTML stands alone.
+
+    An absolute path is the office's logo beside ukmreport.toml (office.py made it absolute).
+    """
+    given = Path(name)
+    image = (mimetypes.guess_type(given.name)[0] or "").startswith("image/")
+    path = given if given.is_absolute() and image and given.is_file() else find_file(dirs, name)
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 

@@ -75,6 +75,7 @@ class UsulanLetter(_Ctx):
     total_words: str  # 'seratus dua puluh enam juta rupiah'
     amount_each: str  # 'Rp7.000.000,00'
     copies_to: list[str] = Field(default_factory=list)
+    sender: str = ""  # 'Plt. Kepala Dinas …': whose letter the attachment belongs to
 
 
 class UsulanContext(_Ctx):

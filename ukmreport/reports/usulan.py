@@ -10,7 +10,7 @@ from num2words import num2words
 from ukmreport import formatting as fmt
 from ukmreport.models import ProposalDecision
 from ukmreport.period import ROMAN_MONTHS
-from ukmreport.reports.common import doc_info, letterhead, place_date, signature
+from ukmreport.reports.common import doc_info, letterhead, place_date, sender, signature
 from ukmreport.reports.contexts import UsulanContext, UsulanLetter, UsulanRow
 from ukmreport.reports.declaration import Report, Run
 from ukmreport.settings import Settings
@@ -39,7 +39,7 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
 
 
 def letter_number(settings: Settings, today: date) -> str:
-    return settings.letter.number_pattern.format(
+    return (settings.letter.number_pattern or "").format(
         seq=settings.letter.sequence, month_roman=ROMAN_MONTHS[today.month - 1], year=today.year, month=today.month
     )
 
@@ -53,7 +53,7 @@ def _letter(program: str, decisions: list[ProposalDecision], settings: Settings,
     count_words = num2words(count, lang="id")
     office = settings.office.short_name
     paragraphs = [
-        f"Dalam rangka pemulihan dan penguatan usaha mikro di {settings.office.city}, bersama ini kami "
+        f"Dalam rangka pemulihan dan penguatan usaha mikro di {settings.office.region}, bersama ini kami "
         f"mengusulkan {count} ({count_words}) orang pelaku usaha mikro sebagai calon penerima {program} "
         f"dengan besaran {fmt.rupiah(each, cents=True)} ({fmt.amount_in_words(each)}) per penerima, "
         f"sehingga seluruhnya berjumlah {fmt.rupiah(total, cents=True)} ({fmt.amount_in_words(total)}).",
@@ -81,7 +81,8 @@ def _letter(program: str, decisions: list[ProposalDecision], settings: Settings,
         total=fmt.rupiah(total, cents=True),
         total_words=fmt.amount_in_words(total),
         amount_each=fmt.rupiah(each, cents=True),
-        copies_to=settings.letter.copies_to,
+        copies_to=settings.letter.copies_to or [],
+        sender=sender(settings),
     )
 
 
@@ -159,7 +160,7 @@ def write_xlsx(run: Run, path: Path) -> None:
         path,
         sheets,
         title="Lampiran usulan calon penerima bantuan",
-        author=run.settings.office.short_name,
+        author=run.settings.office.short_name or "",
         created=run.now.replace(tzinfo=None, microsecond=0),
         text_columns=("NIK", "No Rekening", "Nama", "Alamat", "Nama Usaha", "Nama Pemilik Rekening"),
         widths={

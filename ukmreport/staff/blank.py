@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ukmreport.errors import UkmreportError
 from ukmreport.models import SheetKind
+from ukmreport.office import for_region
 from ukmreport.region import Region, load_region
 from ukmreport.settings import Settings
 from ukmreport.validate import FIELDS, SHEET_NAMES, FieldSpec
@@ -122,6 +123,7 @@ def write_blank_workbooks(directory: Path, settings: Settings) -> list[Path]:
         if target.exists() or target.is_symlink():
             raise UkmreportError(f"{target} sudah ada; init tidak menimpa berkas yang sudah ada")
     region = load_region(settings.region_file)
+    settings = for_region(settings, region)  # the workbooks' author: the office, when it is known
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -155,7 +157,7 @@ def blank_workbook(kinds: Sequence[SheetKind], settings: Settings, region: Regio
     props = wb.properties
     props.title = f"{first} — {region.name}"
     props.subject = ", ".join(SHEET_NAMES[k][0] for k in kinds)
-    props.creator = props.lastModifiedBy = settings.office.short_name
+    props.creator = props.lastModifiedBy = settings.office.short_name or region.name
     props.description = f"Dibuat oleh ukmreport init; isi mulai baris {FIRST_DATA_ROW}, jangan ubah judul kolom."
     props.created = props.modified = CREATED
     return wb
