@@ -107,13 +107,17 @@ def test_berkala_toc_has_page_numbers(year_build):
 
 
 def test_leadership_reports_never_show_a_full_nik_or_account(year_build):
+    """Every output the manifest marks personal_data: false (tests/test_access.py scans a full build)."""
     data = year_build.run.data
     secrets = {b.nik for b in data.businesses if b.nik} | {b.no_rekening for b in data.businesses if b.no_rekening}
     secrets |= {p.nik for p in data.proposals if p.nik}
-    for name in ("berkala", "koperasi"):
-        for blob in (text_of(year_build.out_dir / f"{name}.pdf"), (year_build.out_dir / f"{name}.html").read_text()):
-            leaked = [m for m in NIK_OR_ACCOUNT.findall(blob) if m in secrets]
-            assert leaked == [], (name, leaked[:3])
+    public = [entry for entry in year_build.outputs if not entry["personal_data"]]
+    assert {e["name"] for e in public} == {"berkala", "koperasi"}
+    for entry in public:
+        path = year_build.out_dir / entry["path"]
+        blob = text_of(path) if entry["format"] == "pdf" else path.read_text("utf-8")
+        leaked = [m for m in NIK_OR_ACCOUNT.findall(blob) if m in secrets]
+        assert leaked == [], (entry["path"], leaked[:3])
 
 
 def test_quarterly_build_compares_with_the_previous_quarter(inputs, tmp_path):

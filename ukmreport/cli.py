@@ -113,7 +113,7 @@ def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -
     if annotate is not None:  # after the findings, so a refused folder does not hide them
         from ukmreport.staff.annotate import write_annotated
 
-        written = write_annotated(data, annotate, settings.lang)
+        written = write_annotated(data, annotate, settings.lang, group_readable=settings.output.group_readable)
         if not opts.quiet and fmt != "json":
             click.echo("Salinan bertanda: " + (", ".join(str(p) for p in written) or "tidak ada (tanpa temuan)"))
     require_readable(data, reasons_shown=True)

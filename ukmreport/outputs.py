@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ukmreport import __version__
+from ukmreport.access import PUBLIC, Access, make_folder, published_folder_mode, write_text
 from ukmreport.messages import finding_message
 from ukmreport.models import HEALTH_CATEGORIES, Dataset, Decisions, InputFile
 from ukmreport.read import sha256_file
@@ -116,16 +117,19 @@ def manifest(
     }
 
 
-def write_json(path: Path, obj: Any) -> None:
-    path.write_text(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+def write_json(path: Path, obj: Any, access: Access = PUBLIC) -> None:
+    write_text(path, json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n", access)
 
 
-def file_entry(name: str, fmt: str, path: Path, root: Path, pages: int | None = None) -> dict[str, Any]:
+def file_entry(
+    name: str, fmt: str, path: Path, root: Path, pages: int | None = None, *, personal_data: bool
+) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "name": name,
         "format": fmt,
         "path": path.relative_to(root).as_posix(),
         "sha256": sha256_file(path),
+        "personal_data": personal_data,
     }
     if pages is not None:
         entry["pages"] = pages
@@ -141,19 +145,21 @@ def _plain(x: float | None) -> int | float | None:
 # -- all-or-nothing publishing ----------------------------------------------------------------
 
 
-def staging_dir(target: Path) -> Path:
-    """A fresh temporary folder beside the target, on the same file system."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def staging_dir(target: Path, *, group_readable: bool = False) -> Path:
+    """A fresh temporary folder beside the target, on the same file system, readable by its owner
+    only (mkdtemp: 0700) while the reports, personal ones among them, are written into it."""
+    make_folder(target.parent, Access(group=group_readable))
     recover(target)
-    path = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    path.chmod(0o777 & ~umask)  # mkdtemp makes it private; a published report folder is not
-    return path
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
 
 
-def publish(staging: Path, target: Path) -> None:
-    """Put the finished set in place: the target is always the old complete set or the new one."""
+def publish(staging: Path, target: Path, *, group_readable: bool = False) -> None:
+    """Put the finished set in place: the target is always the old complete set or the new one.
+
+    The folder opens (access.published_folder_mode) only now, when its personal files and anotasi/
+    are already closed to others.
+    """
+    os.chmod(staging, published_folder_mode(group_readable))
     if not target.exists():
         os.rename(staging, target)
         return

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ukmreport import outputs
+from ukmreport.access import Access, write_text
 from ukmreport.errors import ConfigError, InputError, UkmreportError
 from ukmreport.models import Dataset, Decisions
 from ukmreport.office import for_region, require_office
@@ -81,10 +82,12 @@ def build(
     run = prepare(inputs, settings, period, progress, now=now or clock())
     reports = select(only, settings)
     target = (out or settings.output_dir) / run.period.key
-    staging = outputs.staging_dir(target)
+    group = settings.output.group_readable
+    staging = outputs.staging_dir(target, group_readable=group)
     try:
         written = render_reports(run, reports, staging, formats, progress)
-        outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions))
+        personal = Access(personal=True, group=group)  # decisions.json: every proposal's NIK
+        outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions), personal)
         manifest = outputs.manifest(
             generated_at=run.now.isoformat(timespec="seconds"),
             period=run.period.key,
@@ -93,8 +96,8 @@ def build(
             outputs=written,
             summary_=outputs.summary(run.data, run.decisions),
         )
-        outputs.write_json(staging / "manifest.json", manifest)
-        outputs.publish(staging, target)
+        outputs.write_json(staging / "manifest.json", manifest, Access(group=group))
+        outputs.publish(staging, target, group_readable=group)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -181,7 +184,7 @@ def render_reports(
     finally:
         workers.stop()  # nothing of this build's processes outlives it
     for copy in sorted((dest / ANNOTATED_DIR).glob("*")) if run.annotated else []:
-        written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, dest))
+        written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, dest, personal_data=True))
     return written
 
 
@@ -194,20 +197,21 @@ def render_report(
 
     ctx = report.build(run)
     wanted = report.wanted(formats)
+    access = report.access(run.settings)
     written: list[dict[str, Any]] = []
     attachments: list[Path] = []
     for fmt, write in report.attachments.items():
         if fmt in wanted:
             path = dest / f"{report.name}.{fmt}"
-            write(run, path)
+            write(run, path, access)
             attachments.append(path)
-            written.append(outputs.file_entry(report.name, fmt, path, dest))
+            written.append(outputs.file_entry(report.name, fmt, path, dest, personal_data=access.personal))
     if "html" in wanted:
         if progress:
             progress(f"{report.name}.html")
         path = dest / f"{report.name}.html"
-        path.write_text(render_html(report.name, ctx, run.settings), encoding="utf-8")
-        written.append(outputs.file_entry(report.name, "html", path, dest))
+        write_text(path, render_html(report.name, ctx, run.settings), access)
+        written.append(outputs.file_entry(report.name, "html", path, dest, personal_data=access.personal))
     if "pdf" in wanted:
         if progress:
             progress(f"{report.name}.pdf")
@@ -221,8 +225,9 @@ def render_report(
             attachments=attachments,
             pdf_variant=report.pdf_variant,
             long_table=report.long_table,
+            access=access,
         )
-        written.append(outputs.file_entry(report.name, "pdf", path, dest, pages))
+        written.append(outputs.file_entry(report.name, "pdf", path, dest, pages, personal_data=access.personal))
     return written
 
 
@@ -243,7 +248,14 @@ class AnnotationJob:
         if not any(f.sheet for f in data.findings):
             return self
         slim = Dataset(files=data.files, findings=data.findings)  # all write_annotated reads
-        args = (slim, self.dest / ANNOTATED_DIR, self.run.settings.lang, self.run.now.replace(tzinfo=None))
+        settings = self.run.settings
+        args = (
+            slim,
+            self.dest / ANNOTATED_DIR,
+            settings.lang,
+            self.run.now.replace(tzinfo=None),
+            settings.output.group_readable,
+        )
         if self.run.settings.rendering.processes() > 1:
             try:
                 from ukmreport.render import workers
@@ -285,10 +297,10 @@ class _Done:
         return self.value
 
 
-def _write_annotated(data: Dataset, dest: Path, lang: str, when: datetime) -> list[Path]:
+def _write_annotated(data: Dataset, dest: Path, lang: str, when: datetime, group_readable: bool) -> list[Path]:
     from ukmreport.staff.annotate import write_annotated
 
-    return write_annotated(data, dest, lang, when)
+    return write_annotated(data, dest, lang, when, group_readable=group_readable)
 
 
 def write_demo(directory: Path, settings: Settings, *, seed: int, businesses: int, today: date) -> list[Path]:

@@ -212,6 +212,15 @@ class Limits(_Section):
     fork_scanner: bool = Field(True, description="Scan the pieces in a forked copy where the system can fork.")
 
 
+class Output(_Section):
+    """Who may read the outputs besides their owner (access.py)."""
+
+    group_readable: bool = Field(
+        False,
+        description="Let the owner's group read the outputs holding personal data too (0640/0750 instead of 0600/0700).",
+    )
+
+
 class Settings(_Section):
     """Everything a run needs; the region defaults to Kota Baubau, the office comes from its profile (office.py)."""
 
@@ -242,6 +251,7 @@ class Settings(_Section):
     masking: dict[str, list[Identifier]] = {}
     rendering: Rendering = Rendering()
     limits: Limits = Limits()
+    output: Output = Output()
     config_path: Path | None = Field(None, exclude=True)
     config_sha256: str = Field("", exclude=True)
 

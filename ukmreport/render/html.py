@@ -26,6 +26,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 import ukmreport
+from ukmreport.access import PUBLIC, Access, write_bytes
 from ukmreport.errors import RenderError, TemplateError
 from ukmreport.settings import Settings
 
@@ -237,8 +238,10 @@ def write_pdf(
     stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
+    access: Access = PUBLIC,
 ) -> int:
-    """Write html as a PDF (fonts embedded, title and author set, dated stamp); return its page count."""
+    """Write html as a PDF (fonts embedded, title and author set, dated stamp), readable as access
+    says; return its page count."""
     data, pages = pdf_bytes(
         html,
         template_dirs(settings),
@@ -251,7 +254,7 @@ def write_pdf(
         subsetter=settings.rendering.font_subsetter,
     )
     try:
-        Path(dest).write_bytes(data)
+        write_bytes(Path(dest), data, access)
     except OSError as exc:
         raise RenderError(f"{dest}: {exc.strerror or exc}") from exc
     return pages

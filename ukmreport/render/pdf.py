@@ -33,6 +33,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ukmreport.access import PUBLIC, Access, write_bytes
 from ukmreport.errors import RenderError
 from ukmreport.render.html import (
     Part,
@@ -60,11 +61,12 @@ def render_pdf(
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
     long_table: tuple[str, str] | None = None,
+    access: Access = PUBLIC,
 ) -> int:
     """Write report name as a PDF at dest and return its page count, in pieces if long_table is long.
 
     stamp dates the PDF and its attachments; long_table is (list field of the context, rows field
-    of its items), as the report declares it.
+    of its items), as the report declares it; access says who may read the file (access.py).
     """
     if long_table is None or sum(row_counts(ctx, long_table)) <= settings.rendering.pdf_piece_rows:
         html = render_html(name, ctx, settings)
@@ -78,9 +80,18 @@ def render_pdf(
             stamp=stamp,
             attachments=attachments,
             pdf_variant=pdf_variant,
+            access=access,
         )
     return render_chunked(
-        name, ctx, dest, settings, long_table, stamp=stamp, attachments=attachments, pdf_variant=pdf_variant
+        name,
+        ctx,
+        dest,
+        settings,
+        long_table,
+        stamp=stamp,
+        attachments=attachments,
+        pdf_variant=pdf_variant,
+        access=access,
     )
 
 
@@ -164,6 +175,7 @@ def render_chunked(
     stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
+    access: Access = PUBLIC,
 ) -> int:
     """Render the report in pieces along its long table, in parallel, into one PDF; return its page count."""
     workers = settings.rendering.processes()
@@ -221,7 +233,7 @@ def render_chunked(
     data = merged.numbered(numbers)
     log.debug("%s: %d pages in %.1f s", dest.name, len(sizes), time.perf_counter() - started)
     try:
-        Path(dest).write_bytes(data)
+        write_bytes(Path(dest), data, access)
     except OSError as exc:
         raise RenderError(f"{dest}: {exc.strerror or exc}") from exc
     return len(sizes)

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from ukmreport.access import PUBLIC, Access, make_folder, write_bytes
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -24,6 +26,7 @@ def write_table(
     created: datetime,
     text_columns: Sequence[str] = (),
     widths: dict[str, float] | None = None,
+    access: Access = PUBLIC,
 ) -> None:
     """Write one sheet per (name, headers, rows): bold frozen header, text columns kept as text."""
     from openpyxl import Workbook
@@ -68,10 +71,10 @@ def write_table(
         for i, header in enumerate(headers, 1):
             width = (widths or {}).get(header) or max(10, min(40, len(header) + 4))
             ws.column_dimensions[get_column_letter(i)].width = width
-    dest.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     wb.save(buffer)
-    dest.write_bytes(fixed_timestamps(buffer.getvalue(), created))
+    make_folder(dest.parent)
+    write_bytes(dest, fixed_timestamps(buffer.getvalue(), created), access)
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

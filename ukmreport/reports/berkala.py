@@ -490,6 +490,7 @@ def _data_quality(data: Dataset, settings: Settings) -> Section:
 
 REPORT = Report(
     name="berkala",
+    personal_data=False,  # a leadership document: identifiers masked
     order=5,
     formats=("pdf", "html"),
     build=build,

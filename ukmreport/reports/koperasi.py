@@ -123,6 +123,7 @@ def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
 
 REPORT = Report(
     name="koperasi",
+    personal_data=False,  # a leadership document: identifiers masked
     order=3,
     formats=("pdf", "html"),
     build=lambda run: build(run.decisions.cooperatives, run.data, run.settings, run.period, run.today),

@@ -110,6 +110,7 @@ def _row(no: int, d: ProposalDecision, lang: str) -> SeleksiRow:
 
 REPORT = Report(
     name="seleksi",
+    personal_data=True,
     order=2,
     formats=("pdf", "html"),
     build=lambda run: build(run.decisions.proposals, run.settings, run.today),

@@ -8,6 +8,7 @@ from pathlib import Path
 from num2words import num2words
 
 from ukmreport import formatting as fmt
+from ukmreport.access import Access
 from ukmreport.models import ProposalDecision
 from ukmreport.period import ROMAN_MONTHS
 from ukmreport.reports.common import doc_info, letterhead, place_date, sender, signature
@@ -127,7 +128,7 @@ USULAN_HEADERS = (
 )
 
 
-def write_xlsx(run: Run, path: Path) -> None:
+def write_xlsx(run: Run, path: Path, access: Access) -> None:
     """Write the letters' table as a plain workbook the ministry can load, one sheet per program."""
     from ukmreport.render.xlsx import write_table
 
@@ -162,6 +163,7 @@ def write_xlsx(run: Run, path: Path) -> None:
         title="Lampiran usulan calon penerima bantuan",
         author=run.settings.office.short_name or "",
         created=run.now.replace(tzinfo=None, microsecond=0),
+        access=access,
         text_columns=("NIK", "No Rekening", "Nama", "Alamat", "Nama Usaha", "Nama Pemilik Rekening"),
         widths={
             "NIK": 19,
@@ -180,6 +182,7 @@ def write_xlsx(run: Run, path: Path) -> None:
 
 REPORT = Report(
     name="usulan",
+    personal_data=True,
     order=1,
     formats=("pdf", "html", "xlsx"),
     build=lambda run: build(run.decisions.proposals, run.settings, run.today),

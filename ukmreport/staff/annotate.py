@@ -35,6 +35,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ukmreport.access import Access, make_folder, new_file
 from ukmreport.errors import UkmreportError
 from ukmreport.messages import SEVERITY_WORDS, finding_message
 from ukmreport.models import Dataset, Finding
@@ -57,8 +58,13 @@ _COMMENT_WIDTH_PX = 280
 _COMMENT_CHARS_PER_LINE = 45  # at that width, in the comment font (Tahoma 8–9 in Excel)
 
 
-def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id", when: datetime | None = None) -> list[Path]:
+def write_annotated(
+    data: Dataset, dest_dir: Path, lang: str = "id", when: datetime | None = None, *, group_readable: bool = False
+) -> list[Path]:
     """Write an annotated copy of every readable input with cell findings; return the copies' paths.
+
+    The copies hold the inputs' NIKs and account numbers: they are created readable by their owner
+    only (and its group with group_readable), and so is dest_dir when it is made here (access.py).
 
     Raises UkmreportError when dest_dir is the folder of an input (a copy there would be read as
     input next time) before writing anything, and when a workbook cannot be copied, after writing
@@ -81,8 +87,9 @@ def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id", when: datet
     ]
     if not todo:
         return []
+    access = Access(personal=True, group=group_readable)
     try:
-        dest_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(dest_dir, access)
     except OSError as exc:
         raise UkmreportError(f"folder anotasi {dest_dir} tidak dapat dibuat: {exc.strerror or exc}") from exc
     written: list[Path] = []
@@ -92,7 +99,7 @@ def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id", when: datet
         source = Path(label)
         dest = dest_dir / _unique_name(annotated_name(source.name), used)
         try:
-            _annotate_file(source, by_file[label], dest, lang, when)
+            _annotate_file(source, by_file[label], dest, lang, when, access)
         except Exception as exc:  # openpyxl fails in many ways on files calamine could read
             failed.append(f"{source.name} ({type(exc).__name__}: {str(exc)[:120]})")
             continue
@@ -118,7 +125,9 @@ def _unique_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _annotate_file(source: Path, findings: list[Finding], dest: Path, lang: str, when: datetime | None) -> None:
+def _annotate_file(
+    source: Path, findings: list[Finding], dest: Path, lang: str, when: datetime | None, access: Access
+) -> None:
     if source.suffix.lower() in OPENPYXL_SUFFIXES:
         with warnings.catch_warnings():
             # openpyxl warns about every extension it drops; the module docstring says what is lost.
@@ -129,17 +138,13 @@ def _annotate_file(source: Path, findings: list[Finding], dest: Path, lang: str,
         findings = [replace(f, sheet=titles.get(f.sheet, f.sheet)) if f.sheet else f for f in findings]
     targets = _mark_cells(wb, findings, lang)
     _findings_sheet(wb, findings, targets, lang)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    try:
+    with new_file(dest, access) as fh:
         if when is None:
-            wb.save(tmp)
+            wb.save(fh)
         else:  # a build: the same inputs and SOURCE_DATE_EPOCH give the same bytes
             buffer = io.BytesIO()
             wb.save(buffer)
-            tmp.write_bytes(fixed_timestamps(buffer.getvalue(), when))
-        os.replace(tmp, dest)
-    finally:
-        tmp.unlink(missing_ok=True)
+            fh.write(fixed_timestamps(buffer.getvalue(), when))
 
 
 def _workbook_of_values(source: Path) -> tuple[Workbook, dict[str, str]]:

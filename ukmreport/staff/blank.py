@@ -8,7 +8,6 @@ text so a NIK keeps its sixteenth digit; drop-downs come from the region file an
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +20,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ukmreport.access import Access, make_folder, new_file
 from ukmreport.errors import UkmreportError
 from ukmreport.models import SheetKind
 from ukmreport.office import for_region
@@ -124,22 +124,20 @@ def write_blank_workbooks(directory: Path, settings: Settings) -> list[Path]:
             raise UkmreportError(f"{target} sudah ada; init tidak menimpa berkas yang sudah ada")
     region = load_region(settings.region_file)
     settings = for_region(settings, region)  # the workbooks' author: the office, when it is known
+    access = Access(group=settings.output.group_readable)  # blank: no personal data (access.py)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        make_folder(directory, access)
     except OSError as exc:
         raise UkmreportError(f"folder {directory} tidak dapat dibuat: {exc.strerror or exc}") from exc
     for target, (_, kinds) in zip(targets, WORKBOOKS, strict=True):
         wb = blank_workbook(kinds, settings, region)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
-            wb.save(tmp)
-            if target.exists():  # appeared while we were writing: still never overwrite
-                raise UkmreportError(f"{target} sudah ada; init tidak menimpa berkas yang sudah ada")
-            os.replace(tmp, target)
+            with new_file(target, access, overwrite=False) as fh:
+                wb.save(fh)
+        except FileExistsError as exc:  # appeared while we were writing: still never overwrite
+            raise UkmreportError(f"{target} sudah ada; init tidak menimpa berkas yang sudah ada") from exc
         except OSError as exc:
             raise UkmreportError(f"{target} tidak dapat ditulis: {exc.strerror or exc}") from exc
-        finally:
-            tmp.unlink(missing_ok=True)
     return targets
 
 
