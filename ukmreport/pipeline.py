@@ -113,7 +113,13 @@ def decide(run: Run) -> Decisions:
     """Apply the grant and cooperative rules (stage 3)."""
     return Decisions(
         proposals=decide_proposals(
-            run.data.proposals, run.data.businesses, run.data.aid_history, run.settings.eligibility, run.region.code
+            run.data.proposals,
+            run.data.businesses,
+            run.data.aid_history,
+            run.settings.eligibility,
+            run.region.code,
+            run.data.findings,
+            run.data.columns,
         ),
         cooperatives=decide_cooperatives(
             run.data.cooperatives, run.data.assessments, run.period.end, run.settings.cooperatives
@@ -160,7 +166,7 @@ def build(
         written += render_reports(run, later, staging, formats, progress)
         for copy in sorted((staging / ANNOTATED_DIR).glob("*")) if run.annotated else []:
             written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, staging))
-        outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions))
+        outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions, settings.lang))
         _, now = today_and_now()
         manifest = outputs.manifest(
             generated_at=now.isoformat(timespec="seconds"),
