@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ukmreport import __version__
-from ukmreport.messages import explanations, finding_message
+from ukmreport.explanations import explanations
+from ukmreport.messages import finding_message
 from ukmreport.models import HEALTH_CATEGORIES, Dataset, Decisions, InputFile
 from ukmreport.read import sha256_file
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ukmreport import formatting as fmt
-from ukmreport.messages import SEVERITY_WORDS, category_text, explain, finding_message
+from ukmreport.explanations import explain
+from ukmreport.messages import SEVERITY_WORDS, category_text, finding_message
 from ukmreport.models import Dataset
 
 if TYPE_CHECKING:
