@@ -15,7 +15,7 @@ Tasks:
   openpyxl PATH                 openpyxl read-only, data_only, every row of "Data UMKM" as values
   check PATH OUTFILE            `python -m ukmreport check --format json PATH`, output to OUTFILE
   pdf-single NAME CTX OUT [VARIANT]   one WeasyPrint render of the whole document (render.write_pdf)
-  pdf-chunked NAME CTX OUT [VARIANT]  ukmreport.pdf.render_pdf (pieces in worker processes)
+  pdf-chunked NAME CTX OUT [VARIANT]  ukmreport.render.pdf.render_pdf (pieces in worker processes)
   build INPUTS OUT              pipeline.build of a demo input folder, PDF time split out
 """
 
@@ -155,6 +155,7 @@ def _context(name: str, ctx_path: str) -> Any:
 
 def task_pdf_single(name: str, ctx_path: str, out: str, variant: str = "") -> dict[str, Any]:
     """One WeasyPrint render of the whole document, as render_pdf does for short documents."""
+    from ukmreport.pipeline import clock
     from ukmreport.render.html import render_html, write_pdf
     from ukmreport.settings import load_settings
 
@@ -163,20 +164,36 @@ def task_pdf_single(name: str, ctx_path: str, out: str, variant: str = "") -> di
     start = time.perf_counter()
     html = render_html(name, ctx, settings)
     pages = write_pdf(
-        html, Path(out), settings=settings, title=ctx.doc.title, author=ctx.doc.author, pdf_variant=variant or None
+        html,
+        Path(out),
+        settings=settings,
+        title=ctx.doc.title,
+        author=ctx.doc.author,
+        stamp=clock(),
+        pdf_variant=variant or None,
     )
     return {"work_s": time.perf_counter() - start, "pages": pages, "html_chars": len(html)}
 
 
 def task_pdf_chunked(name: str, ctx_path: str, out: str, variant: str = "") -> dict[str, Any]:
-    """ukmreport.pdf.render_pdf, the public entry: pieces in worker processes, merged, numbered."""
+    """ukmreport.render.pdf.render_pdf, the public entry: pieces in worker processes, merged, numbered."""
+    from ukmreport.pipeline import clock
     from ukmreport.render.pdf import render_pdf
+    from ukmreport.reports import REPORTS
     from ukmreport.settings import load_settings
 
     settings = load_settings(None)
     ctx = _context(name, ctx_path)
     start = time.perf_counter()
-    pages = render_pdf(name, ctx, Path(out), settings, pdf_variant=variant or None)
+    pages = render_pdf(
+        name,
+        ctx,
+        Path(out),
+        settings,
+        stamp=clock(),
+        pdf_variant=variant or None,
+        long_table=REPORTS[name].long_table,
+    )
     work = time.perf_counter() - start
     _stop_forkserver()
     return {"work_s": work, "pages": pages}
@@ -187,6 +204,7 @@ def task_build(inputs: str, out: str) -> dict[str, Any]:
     import ukmreport.pipeline as pipeline
     import ukmreport.render.html
     import ukmreport.render.pdf
+    import ukmreport.render.xlsx
     from ukmreport.settings import load_settings
 
     names = ("prepare", "annotate", "xlsx", "html", "pdf")
@@ -209,7 +227,7 @@ def task_build(inputs: str, out: str) -> dict[str, Any]:
 
         return wrapper
 
-    real_render_pdf = ukmreport.pdf.render_pdf
+    real_render_pdf = ukmreport.render.pdf.render_pdf
 
     def render_pdf(name: str, *args: Any, **kwargs: Any) -> int:
         t, c = time.perf_counter(), cpu()
@@ -220,15 +238,16 @@ def task_build(inputs: str, out: str) -> dict[str, Any]:
         pdfs[name] = {"seconds": took, "pages": pages}
         return pages
 
-    # render_reports imports these from their modules at call time; build calls the rest by global name.
-    ukmreport.pdf.render_pdf = render_pdf
-    ukmreport.render.render_html = timed("html", ukmreport.render.render_html)
+    # render_report and usulan.write_xlsx import these from their modules at call time; build calls
+    # the rest by global name.
+    ukmreport.render.pdf.render_pdf = render_pdf
+    ukmreport.render.html.render_html = timed("html", ukmreport.render.html.render_html)
+    ukmreport.render.xlsx.write_table = timed("xlsx", ukmreport.render.xlsx.write_table)
     pipeline.prepare = timed("prepare", pipeline.prepare)
     # The annotated copies are written in a second process while the PDFs render: what the build
     # waits for is starting that job and collecting its result after the PDFs.
     pipeline.AnnotationJob.__enter__ = timed("annotate", pipeline.AnnotationJob.__enter__)
     pipeline.AnnotationJob.result = timed("annotate", pipeline.AnnotationJob.result)
-    pipeline._write_xlsx = timed("xlsx", pipeline._write_xlsx)
 
     settings = load_settings(None)
     start, start_cpu = time.perf_counter(), cpu()

@@ -166,7 +166,7 @@ def bench_reads(b: Bench, sizes: list[int]) -> dict[str, Any]:
 
 
 def bench_pdf(b: Bench, n_rows: int, names: tuple[str, ...]) -> dict[str, Any]:
-    from ukmreport.pipeline import REPORTS
+    from ukmreport.reports import REPORTS
 
     _, made = _data.pdf_contexts(b.args.data_dir, n_rows, b.args.seed, names)
     if made is not None:

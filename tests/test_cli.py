@@ -210,3 +210,14 @@ def test_an_office_overrides_the_letterhead_beside_its_config(tmp_path, make_wor
     html = (tmp_path / "r" / "2026" / "seleksi.html").read_text("utf-8")
     assert "Kop khusus Kabupaten Buton" in html and "PEMERINTAH KABUPATEN BUTON" in html
     assert "DINAS KOPERASI DAN USAHA KECIL MENENGAH" in html  # the rest of the packaged letterhead stays
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_bad_source_date_epoch_is_a_one_line_error(tmp_path, clean_book, command):
+    args = [command, str(clean_book)] + (["--out", str(tmp_path / "r")] if command == "build" else [])
+    result = CliRunner().invoke(main, args, env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "ukmreport: error: SOURCE_DATE_EPOCH='yesterday' is not a number of seconds since 1970"
+    ]
+    assert not (tmp_path / "r").exists()

@@ -162,3 +162,18 @@ def test_planted_decisions_match(demo_build):
         assert (d.eligible, d.reasons, d.notes) == (expected["eligible"], expected["reasons"], expected["notes"]), (
             d.proposal.row
         )
+
+
+def test_the_clock_is_source_date_epoch_when_set_and_refuses_a_bad_one(monkeypatch):
+    from datetime import UTC, datetime
+
+    from ukmreport.errors import ConfigError
+    from ukmreport.pipeline import clock
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
+    assert clock() == datetime(2026, 11, 28, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", " ")
+    assert clock().microsecond == 0 and clock().tzinfo is UTC
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "28-11-2026")
+    with pytest.raises(ConfigError, match=r"SOURCE_DATE_EPOCH='28-11-2026' is not a number of seconds"):
+        clock()

@@ -7,6 +7,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pypdf import PdfReader
 from ukmreport.errors import RenderError, TemplateError
 from ukmreport.render.html import packaged_template_dir, render_html, template_dirs, url_fetcher, write_pdf
 from ukmreport.render.pdf import Slice, plan_pieces, render_pdf
+from ukmreport.reports import REPORTS
 from ukmreport.reports.contexts import (
     DocInfo,
     Figure,
@@ -29,13 +31,24 @@ from ukmreport.reports.contexts import (
     UsulanLetter,
     UsulanRow,
 )
-from ukmreport.settings import Settings
+from ukmreport.settings import Rendering, Settings
 
 TITLE = "Usulan Calon Penerima Bantuan — Dinas Koperasi dan UKM Kota Baubau"
 AUTHOR = "Dinas Koperasi dan UKM Kota Baubau"
 PROGRAM = "Bantuan Pemerintah bagi Pelaku Usaha Mikro (BPUM)"
 HEADER = ("NIK", "Nama Usaha", "Bidang Usaha", "No Rekening")
 NIK_RE = re.compile(r"7472\d{12}")
+STAMP = datetime(2026, 11, 28, tzinfo=UTC)
+
+
+def pdf(
+    name: str, ctx: object, dest: Path, settings: Settings, *, piece_rows: int | None = None, **kwargs: object
+) -> int:
+    """render_pdf as the pipeline calls it: the report's declared long table, the run's clock."""
+    if piece_rows is not None:
+        settings = settings.model_copy(update={"rendering": Rendering(pdf_piece_rows=piece_rows)})
+    declared = REPORTS[name]
+    return render_pdf(name, ctx, dest, settings, stamp=STAMP, long_table=declared.long_table, **kwargs)  # type: ignore[arg-type]
 
 
 def nik(i: int) -> str:
@@ -300,7 +313,7 @@ def test_pdf_never_fetches_outside_the_template_folders(
     src = f"{base}/logo.png" if kind == "http" else "file:///etc/passwd"
     html = f'<html><body><p>x</p><img src="{src}"><link rel="stylesheet" href="{base}/s.css"></body></html>'
     with pytest.raises(RenderError, match="refused") as caught:
-        write_pdf(html, tmp_path / "x.pdf", settings=settings, title="t", author="a")
+        write_pdf(html, tmp_path / "x.pdf", settings=settings, title="t", author="a", stamp=STAMP)
     assert "\n" not in str(caught.value)
     assert requests == []
     assert not (tmp_path / "x.pdf").exists()
@@ -314,7 +327,7 @@ def test_usulan_pdf_text_numbers_metadata_fonts(
 ) -> None:
     dest = tmp_path / "usulan.pdf"
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        pages = render_pdf("usulan", three_rows, dest, settings)
+        pages = pdf("usulan", three_rows, dest, settings)
     assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
     texts = pages_text(dest)
     assert pages == len(texts) >= 2
@@ -351,7 +364,7 @@ def test_usulan_pdf_text_numbers_metadata_fonts(
 
 def test_each_letter_starts_on_a_new_page(tmp_path: Path, settings: Settings) -> None:
     dest = tmp_path / "usulan.pdf"
-    render_pdf("usulan", usulan_ctx([usulan_row(1)], letters=2), dest, settings)
+    pdf("usulan", usulan_ctx([usulan_row(1)], letters=2), dest, settings)
     texts = pages_text(dest)
     letter_pages = [i for i, t in enumerate(texts) if "PEMERINTAH KOTA BAUBAU" in t]
     assert len(letter_pages) == 2
@@ -360,7 +373,7 @@ def test_each_letter_starts_on_a_new_page(tmp_path: Path, settings: Settings) ->
 
 def test_pdf_a3b_carries_the_xlsx(tmp_path: Path, three_rows: UsulanContext, settings: Settings, xlsx: Path) -> None:
     dest = tmp_path / "usulan.pdf"
-    render_pdf("usulan", three_rows, dest, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
+    pdf("usulan", three_rows, dest, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
     reader = PdfReader(dest)
     assert reader.attachments["usulan.xlsx"] == [xlsx.read_bytes()]
     _assert_pdfa(reader)
@@ -371,7 +384,7 @@ def test_seleksi_pdf_is_landscape_with_its_groups(
 ) -> None:
     dest = tmp_path / "seleksi.pdf"
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        render_pdf("seleksi", seleksi_ctx(), dest, settings)
+        pdf("seleksi", seleksi_ctx(), dest, settings)
     assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
     reader = PdfReader(dest)
     assert all(page.mediabox.width > page.mediabox.height for page in reader.pages)
@@ -391,17 +404,17 @@ def test_seleksi_pdf_is_landscape_with_its_groups(
 
 def test_missing_attachment_is_a_render_error(tmp_path: Path, three_rows: UsulanContext, settings: Settings) -> None:
     with pytest.raises(RenderError, match="attachment .*nowhere.xlsx not found"):
-        render_pdf("usulan", three_rows, tmp_path / "u.pdf", settings, attachments=[tmp_path / "nowhere.xlsx"])
+        pdf("usulan", three_rows, tmp_path / "u.pdf", settings, attachments=[tmp_path / "nowhere.xlsx"])
 
 
-def test_pdf_is_reproducible_with_source_date_epoch(
+def test_pdf_is_reproducible_with_the_same_stamp(
     tmp_path: Path, three_rows: UsulanContext, settings: Settings, xlsx: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # 28 November 2026, 00:00 UTC
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # fontTools dates the font subsets it makes from it
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    render_pdf("usulan", three_rows, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
+    pdf("usulan", three_rows, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
     xlsx.touch()  # a newer file date must not change the PDF
-    render_pdf("usulan", three_rows, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
+    pdf("usulan", three_rows, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
     assert first.read_bytes() == second.read_bytes()
     assert PdfReader(first).metadata["/CreationDate"].startswith("D:20261128000000")
 
@@ -429,13 +442,13 @@ def test_plan_pieces(
 def test_chunked_pdf_is_reproducible_and_keeps_pdfa(
     tmp_path: Path, settings: Settings, xlsx: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # fontTools dates the font subsets it makes from it
     # Two letters of five rows in pieces of three: a seam inside each letter, one piece closing the
     # first letter and opening the second.
     ctx = usulan_ctx([usulan_row(i) for i in range(1, 6)], letters=2)
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    pages = render_pdf("usulan", ctx, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", chunk_rows=4)
-    render_pdf("usulan", ctx, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", chunk_rows=4)
+    pages = pdf("usulan", ctx, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", piece_rows=4)
+    pdf("usulan", ctx, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", piece_rows=4)
     assert first.read_bytes() == second.read_bytes()
     reader = PdfReader(first)
     assert pages == len(reader.pages)
@@ -453,7 +466,7 @@ def test_chunked_pdf_is_reproducible_and_keeps_pdfa(
 def test_chunked_seleksi_keeps_every_group_in_order(tmp_path: Path, settings: Settings) -> None:
     ctx = seleksi_ctx(rows_per_group=12)
     dest = tmp_path / "seleksi.pdf"
-    render_pdf("seleksi", ctx, dest, settings, chunk_rows=10)
+    pdf("seleksi", ctx, dest, settings, piece_rows=10)
     texts = pages_text(dest)
     assert_page_numbers(texts)
     everything = "\n".join(texts)
@@ -469,7 +482,7 @@ def test_700_rows_render_in_parallel_pieces_into_one_pdf(tmp_path: Path, setting
     rows = [usulan_row(i) for i in range(1, 701)]
     ctx = usulan_ctx(rows)
     dest = tmp_path / "usulan.pdf"
-    pages = render_pdf("usulan", ctx, dest, settings, chunk_rows=400)
+    pages = pdf("usulan", ctx, dest, settings, piece_rows=400)
     texts = pages_text(dest)
     assert pages == len(texts) > 20
     assert_page_numbers(texts)

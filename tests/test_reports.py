@@ -135,7 +135,7 @@ def test_berkala_context_counts_match_the_data(inputs):
 
     settings = load_settings(None)
     run = prepare(inputs, settings)
-    ctx = berkala.build(run.data, run.decisions, settings, run.region, run.period, run.today)
+    ctx = berkala.build(run)
     kecamatan = next(t for s in ctx.sections for t in s.tables if t.title == "Per kecamatan")
     registered = [
         b
@@ -175,3 +175,57 @@ def test_build_writes_annotated_copies_and_lists_them_in_the_manifest(year_build
         import hashlib
 
         assert hashlib.sha256(Path(entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
+
+
+# --- the declarations and the registry --------------------------------------------------------
+
+
+def test_every_declared_report_has_its_template_and_a_known_long_table():
+    from ukmreport.render.html import packaged_template_dir
+    from ukmreport.reports import REPORTS, contexts
+
+    assert list(REPORTS) == ["usulan", "seleksi", "koperasi", "validasi", "berkala"]
+    for name, report in REPORTS.items():
+        assert report.name == name and (packaged_template_dir() / f"{name}.html").is_file()
+        assert {"html"} <= set(report.formats) and set(report.attachments) <= set(report.formats)
+        if report.long_table is not None:
+            items, rows = report.long_table
+            context = getattr(contexts, f"{name.capitalize()}Context")
+            item_type = context.model_fields[items].annotation.__args__[0]  # list[Item]
+            assert rows in item_type.model_fields
+
+
+def test_attachments_come_with_the_pdf_and_formats_filter_the_rest():
+    from ukmreport.reports import REPORTS
+
+    usulan, validasi = REPORTS["usulan"], REPORTS["validasi"]
+    assert usulan.wanted(None) == ["pdf", "html", "xlsx"]
+    assert usulan.wanted(["pdf"]) == ["pdf", "xlsx"]
+    assert usulan.wanted(["html"]) == ["html"]
+    assert validasi.wanted(["pdf"]) == [] and validasi.needs_annotated
+
+
+def test_the_office_setting_replaces_a_reports_declared_masking(inputs):
+    from ukmreport.reports import REPORTS, berkala
+
+    settings = load_settings(None)
+    assert REPORTS["berkala"].masked(settings) == {"nik", "no_rekening"}
+    paid = next(p for p in prepare(inputs, settings).data.proposals if p.status == "Disalurkan" and p.tanggal_usulan)
+    year = parse_period(str(paid.tanggal_usulan.year))
+
+    def cells(masking: dict[str, list[str]]) -> str:
+        run = prepare(inputs, settings.model_copy(update={"masking": masking}), year)
+        return " ".join(c for s in berkala.build(run).sections for t in s.tables for r in t.rows for c in r)
+
+    assert paid.nik not in cells({}) and f"{paid.nik[:6]}******{paid.nik[-4:]}" in cells({})
+    assert paid.nik in cells({"berkala": []})
+
+
+def test_a_masking_setting_for_no_report_is_a_config_error(tmp_path):
+    from ukmreport.errors import ConfigError
+    from ukmreport.reports import select
+
+    config = tmp_path / "ukmreport.toml"
+    config.write_text('[masking]\nberkla = ["nik"]\n')
+    with pytest.raises(ConfigError, match="masking: no report called berkla"):
+        select(None, load_settings(config))

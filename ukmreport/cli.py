@@ -100,13 +100,12 @@ def _period(value: str | None) -> Any:
 def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -> int:
     """Validate the workbooks only; print findings grouped by file and sheet."""
     from ukmreport.outputs import check_json
-    from ukmreport.pipeline import read, today_and_now
+    from ukmreport.pipeline import clock, read, require_readable
     from ukmreport.reports import text as report_text
 
     settings = opts.settings()
-    today, _ = today_and_now()
     with progress_bar(opts, "Memeriksa") as progress:
-        _, data = read(inputs or settings.input_dir, settings, today, progress)
+        _, data = read(inputs or settings.input_dir, settings, clock().date(), progress)
     if fmt == "json":
         click.echo(json.dumps(check_json(data, settings.lang), ensure_ascii=False, indent=2))
     elif not opts.quiet:
@@ -117,9 +116,7 @@ def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -
         written = write_annotated(data, annotate, settings.lang)
         if not opts.quiet and fmt != "json":
             click.echo("Salinan bertanda: " + (", ".join(str(p) for p in written) or "tidak ada (tanpa temuan)"))
-    if not any(f.readable for f in data.files):
-        _fail("error: no input file could be read (reasons above)")
-        return EXIT_FAIL
+    require_readable(data, reasons_shown=True)
     return EXIT_FINDINGS if any(f.severity == "error" for f in data.findings) else EXIT_OK
 
 
@@ -193,36 +190,17 @@ def rules(opts: Options, inputs: Path | None, period: str | None, fmt: str) -> i
 @guarded
 def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, out: Path | None) -> int:
     """Write a realistic demo input set for Kota Baubau and build every report from it."""
-    from ukmreport.demo import write_demo_inputs
-    from ukmreport.errors import UkmreportError
     from ukmreport.pipeline import build as run_build
-    from ukmreport.pipeline import today_and_now
-    from ukmreport.region import load_region
+    from ukmreport.pipeline import clock, write_demo
     from ukmreport.reports import text as report_text
 
     settings = opts.settings()
-    target = directory or settings.input_dir
-    if target.exists() and not (target / ".ukmreport-demo").exists():
-        own = [p.name for p in target.iterdir() if not p.name.startswith(".") and p.name != "README.md"]
-        if own:
-            raise UkmreportError(
-                f"{target} already holds files ({', '.join(sorted(own)[:3])}); give an empty folder: ukmreport demo DIR"
-            )
-    target.mkdir(parents=True, exist_ok=True)
-    (target / ".ukmreport-demo").write_text("Folder ini dibuat oleh `ukmreport demo`.\n", encoding="utf-8")
-    today, _ = today_and_now()
-    files = write_demo_inputs(
-        target,
-        seed=seed,
-        today=today,
-        region=load_region(settings.region_file),
-        settings=settings,
-        n_businesses=n_businesses,
-    )
+    target, now = directory or settings.input_dir, clock()
+    files = write_demo(target, settings, seed=seed, businesses=n_businesses, today=now.date())
     if not opts.quiet:
         click.echo(f"Data contoh ditulis ke {target}/: " + ", ".join(f.name for f in files))
     with progress_bar(opts, "Menyusun laporan") as progress:
-        result = run_build(target, settings, out=out, progress=progress)
+        result = run_build(target, settings, out=out, progress=progress, now=now)
     if not opts.quiet:
         click.echo(report_text.build_text(result))
     return EXIT_OK

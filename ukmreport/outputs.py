@@ -1,4 +1,4 @@
-"""Machine-readable outputs (outputs.md) and the all-or-nothing move of a finished report set."""
+"""Machine-readable outputs (shared/spec/outputs.md) and the all-or-nothing move of a finished report set."""
 
 from __future__ import annotations
 

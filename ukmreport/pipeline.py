@@ -1,76 +1,37 @@
-"""The whole run in stages: read → validate → decide → build contexts → render → publish."""
+"""The whole run, stage after stage: read → validate → decide → build contexts → render → publish.
+
+In: the input workbooks and the Settings. Out: reports/<period>/ holding every report in its
+formats, the annotated copies of the inputs (anotasi/), decisions.json and manifest.json, published
+at once when every report succeeded (outputs.py). The clock is read once per run (clock()) and
+passed down; each report says what it needs in its declaration (reports/).
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from ukmreport import outputs
-from ukmreport.errors import InputError, UkmreportError
+from ukmreport.errors import ConfigError, InputError, UkmreportError
 from ukmreport.models import Dataset, Decisions
 from ukmreport.period import Period, default_period
 from ukmreport.region import Region, load_region
-from ukmreport.reports import berkala, koperasi, seleksi, usulan, validasi
+from ukmreport.reports import Report, Run, select
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.eligibility import decide_proposals
 from ukmreport.settings import Settings
 from ukmreport.validate import Context, input_files, read_inputs
 
+__all__ = ["BuildResult", "Run", "build", "clock", "decide", "prepare", "read", "require_readable", "write_demo"]
+
 Progress = Callable[[str], None]
-
-
-@dataclass
-class Run:
-    """What the stages share: settings, the region, the day, the period, the data and decisions."""
-
-    settings: Settings
-    region: Region
-    today: date
-    period: Period
-    data: Dataset
-    decisions: Decisions = field(default_factory=Decisions)
-    annotated: dict[str, str] = field(default_factory=dict)  # input file -> its annotated copy, relative
-
-
-@dataclass(frozen=True)
-class ReportSpec:
-    name: str
-    formats: tuple[str, ...]
-    build: Callable[[Run], Any]
-    pdf_variant: str | None = None
-
-
-REPORTS: dict[str, ReportSpec] = {
-    "usulan": ReportSpec(
-        "usulan",
-        ("pdf", "html", "xlsx"),
-        lambda run: usulan.build(run.decisions.proposals, run.settings, run.today),
-        pdf_variant="pdf/a-3b",
-    ),
-    "seleksi": ReportSpec(
-        "seleksi", ("pdf", "html"), lambda run: seleksi.build(run.decisions.proposals, run.settings, run.today)
-    ),
-    "koperasi": ReportSpec(
-        "koperasi",
-        ("pdf", "html"),
-        lambda run: koperasi.build(run.decisions.cooperatives, run.data, run.settings, run.period, run.today),
-    ),
-    "validasi": ReportSpec(
-        "validasi",
-        ("html",),
-        lambda run: validasi.build(run.data, run.settings, run.today, run.annotated),
-    ),
-    "berkala": ReportSpec(
-        "berkala",
-        ("pdf", "html"),
-        lambda run: berkala.build(run.data, run.decisions, run.settings, run.region, run.period, run.today),
-    ),
-}
+ANNOTATED_DIR = "anotasi"
+DEMO_MARK = ".ukmreport-demo"
 
 
 @dataclass
@@ -81,17 +42,73 @@ class BuildResult:
     manifest: dict[str, Any]
 
 
-def today_and_now() -> tuple[date, datetime]:
-    """The run's clock: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
-    return now.date(), now
+def clock() -> datetime:
+    """The run's clock, to the second: SOURCE_DATE_EPOCH when set (reproducible builds), else now (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from exc
+
+
+def build(
+    inputs: Path | list[Path],
+    settings: Settings,
+    *,
+    period: Period | None = None,
+    out: Path | None = None,
+    only: list[str] | None = None,
+    formats: list[str] | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> BuildResult:
+    """Run every stage and publish reports/<period>/ only when every report succeeded."""
+    run = prepare(inputs, settings, period, progress, now=now or clock())
+    reports = select(only, settings)
+    target = (out or settings.output_dir) / run.period.key
+    staging = outputs.staging_dir(target)
+    try:
+        written = render_reports(run, reports, staging, formats, progress)
+        outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions, run.settings.lang))
+        manifest = outputs.manifest(
+            generated_at=run.now.isoformat(timespec="seconds"),
+            period=run.period.key,
+            config_sha256=settings.config_sha256,
+            inputs=list(run.data.files),
+            outputs=written,
+            summary_=outputs.summary(run.data, run.decisions),
+        )
+        outputs.write_json(staging / "manifest.json", manifest)
+        outputs.publish(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(run=run, out_dir=target, outputs=written, manifest=manifest)
+
+
+def prepare(
+    inputs: Path | list[Path],
+    settings: Settings,
+    period: Period | None = None,
+    progress: Progress | None = None,
+    *,
+    now: datetime | None = None,
+) -> Run:
+    """Read, validate and decide: everything before the reports."""
+    now = now or clock()
+    region, data = read(inputs, settings, now.date(), progress)
+    require_readable(data)
+    run = Run(settings=settings, region=region, now=now, period=period or default_period(now.date()), data=data)
+    run.decisions = decide(run)
+    return run
 
 
 def read(
     inputs: Path | list[Path], settings: Settings, today: date, progress: Progress | None = None
 ) -> tuple[Region, Dataset]:
-    """Read and validate every input workbook (stage 1 and 2)."""
+    """Read and validate every input workbook (stages 1 and 2)."""
     region = load_region(settings.region_file)
     paths = input_files(inputs)
     if not paths:
@@ -99,10 +116,15 @@ def read(
     return region, read_inputs(paths, Context.make(settings, region, today), progress)
 
 
-def require_readable(data: Dataset) -> None:
-    """Stop a run that has nothing to report on, saying why each file could not be read."""
+def require_readable(data: Dataset, *, reasons_shown: bool = False) -> None:
+    """Stop a run that has nothing to report on, saying why each file could not be read.
+
+    reasons_shown: the caller has already shown the findings, so the error only points at them.
+    """
     if any(f.readable for f in data.files):
         return
+    if reasons_shown:
+        raise InputError("no input file could be read (reasons above)")
     reasons = {f.file: dict(f.params).get("reason", "") for f in data.findings if f.code == "unreadable-file"}
     raise InputError(
         "no input file could be read: " + "; ".join(f"{path} ({reasons.get(path, '?')})" for path in reasons)
@@ -127,65 +149,60 @@ def decide(run: Run) -> Decisions:
     )
 
 
-def prepare(
-    inputs: Path | list[Path], settings: Settings, period: Period | None = None, progress: Progress | None = None
-) -> Run:
-    """Read, validate and decide: everything before the reports."""
-    today, _ = today_and_now()
-    region, data = read(inputs, settings, today, progress)
-    require_readable(data)
-    run = Run(settings=settings, region=region, today=today, period=period or default_period(today), data=data)
-    run.decisions = decide(run)
-    return run
+def render_reports(
+    run: Run, reports: list[Report], dest: Path, formats: list[str] | None, progress: Progress | None
+) -> list[dict[str, Any]]:
+    """Build each report's context and write it in its formats (stages 4 and 5), the annotated copies
+    on the side: reports that link to them come after them."""
+    later = [report for report in reports if report.needs_annotated]
+    with AnnotationJob(run, dest) as job:  # openpyxl on the other core while the PDFs render
+        written = [entry for r in reports if r not in later for entry in render_report(run, r, dest, formats, progress)]
+        run.annotated = job.result()
+    written += [entry for r in later for entry in render_report(run, r, dest, formats, progress)]
+    for copy in sorted((dest / ANNOTATED_DIR).glob("*")) if run.annotated else []:
+        written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, dest))
+    return written
 
 
-def build(
-    inputs: Path | list[Path],
-    settings: Settings,
-    *,
-    period: Period | None = None,
-    out: Path | None = None,
-    only: list[str] | None = None,
-    formats: list[str] | None = None,
-    progress: Progress | None = None,
-) -> BuildResult:
-    """Run every stage and publish reports/<period>/ only when every report succeeded."""
-    run = prepare(inputs, settings, period, progress)
-    names = only or list(REPORTS)
-    unknown = [n for n in names if n not in REPORTS]
-    if unknown:
-        raise UkmreportError(f"unknown report {', '.join(unknown)}; choose from {', '.join(REPORTS)}")
-    target = (out or settings.output_dir) / run.period.key
-    staging = outputs.staging_dir(target)
-    try:
-        specs = [REPORTS[n] for n in names]
-        later = [spec for spec in specs if spec.name in NEEDS_ANNOTATED]
-        with AnnotationJob(run, staging) as job:  # openpyxl on the other core while the PDFs render
-            written = render_reports(run, [spec for spec in specs if spec not in later], staging, formats, progress)
-            run.annotated = job.result()
-        written += render_reports(run, later, staging, formats, progress)
-        for copy in sorted((staging / ANNOTATED_DIR).glob("*")) if run.annotated else []:
-            written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, staging))
-        outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions, settings.lang))
-        _, now = today_and_now()
-        manifest = outputs.manifest(
-            generated_at=now.isoformat(timespec="seconds"),
-            period=run.period.key,
-            config_sha256=settings.config_sha256,
-            inputs=[f for f in run.data.files],
-            outputs=written,
-            summary_=outputs.summary(run.data, run.decisions),
+def render_report(
+    run: Run, report: Report, dest: Path, formats: list[str] | None, progress: Progress | None
+) -> list[dict[str, Any]]:
+    """Write one report: its attachments first (the PDF embeds them), then HTML, then PDF."""
+    from ukmreport.render.html import render_html
+    from ukmreport.render.pdf import render_pdf
+
+    ctx = report.build(run)
+    wanted = report.wanted(formats)
+    written: list[dict[str, Any]] = []
+    attachments: list[Path] = []
+    for fmt, write in report.attachments.items():
+        if fmt in wanted:
+            path = dest / f"{report.name}.{fmt}"
+            write(run, path)
+            attachments.append(path)
+            written.append(outputs.file_entry(report.name, fmt, path, dest))
+    if "html" in wanted:
+        if progress:
+            progress(f"{report.name}.html")
+        path = dest / f"{report.name}.html"
+        path.write_text(render_html(report.name, ctx, run.settings), encoding="utf-8")
+        written.append(outputs.file_entry(report.name, "html", path, dest))
+    if "pdf" in wanted:
+        if progress:
+            progress(f"{report.name}.pdf")
+        path = dest / f"{report.name}.pdf"
+        pages = render_pdf(
+            report.name,
+            ctx,
+            path,
+            run.settings,
+            stamp=run.now,
+            attachments=attachments,
+            pdf_variant=report.pdf_variant,
+            long_table=report.long_table,
         )
-        outputs.write_json(staging / "manifest.json", manifest)
-        outputs.publish(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return BuildResult(run=run, out_dir=target, outputs=written, manifest=manifest)
-
-
-ANNOTATED_DIR = "anotasi"
-NEEDS_ANNOTATED = {"validasi"}  # reports that link to the annotated copies
+        written.append(outputs.file_entry(report.name, "pdf", path, dest, pages))
+    return written
 
 
 class AnnotationJob:
@@ -205,9 +222,8 @@ class AnnotationJob:
         if not any(f.sheet for f in data.findings):
             return self
         slim = Dataset(files=data.files, findings=data.findings)  # all write_annotated reads
-        _, now = today_and_now()
-        args = (slim, self.dest / ANNOTATED_DIR, self.run.settings.lang, now.replace(tzinfo=None))
-        if (os.cpu_count() or 1) > 1:
+        args = (slim, self.dest / ANNOTATED_DIR, self.run.settings.lang, self.run.now.replace(tzinfo=None))
+        if self.run.settings.rendering.processes() > 1:
             try:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
@@ -251,103 +267,24 @@ def _write_annotated(data: Dataset, dest: Path, lang: str, when: datetime) -> li
     return write_annotated(data, dest, lang, when)
 
 
-def render_reports(
-    run: Run, specs: list[ReportSpec], dest: Path, formats: list[str] | None, progress: Progress | None
-) -> list[dict[str, Any]]:
-    """Build each report's context and render it in its formats (stages 4 and 5)."""
-    from ukmreport.render.html import render_html
-    from ukmreport.render.pdf import render_pdf
+def write_demo(directory: Path, settings: Settings, *, seed: int, businesses: int, today: date) -> list[Path]:
+    """Write the demo input set into directory: an empty folder, or one an earlier demo wrote."""
+    from ukmreport.demo import write_demo_inputs
 
-    written: list[dict[str, Any]] = []
-    _, now = today_and_now()
-    for spec in specs:
-        ctx = spec.build(run)
-        wanted = [f for f in spec.formats if not formats or f in formats or (f == "xlsx" and "pdf" in formats)]
-        attachments: list[Path] = []
-        if "xlsx" in wanted:
-            path = dest / f"{spec.name}.xlsx"
-            _write_xlsx(spec.name, run, path, now)
-            attachments.append(path)
-            written.append(outputs.file_entry(spec.name, "xlsx", path, dest))
-        if "html" in wanted:
-            if progress:
-                progress(f"{spec.name}.html")
-            path = dest / f"{spec.name}.html"
-            path.write_text(render_html(spec.name, ctx, run.settings), encoding="utf-8")
-            written.append(outputs.file_entry(spec.name, "html", path, dest))
-        if "pdf" in wanted:
-            if progress:
-                progress(f"{spec.name}.pdf")
-            path = dest / f"{spec.name}.pdf"
-            pages = render_pdf(
-                spec.name, ctx, path, run.settings, attachments=attachments, pdf_variant=spec.pdf_variant
+    if directory.exists() and not (directory / DEMO_MARK).exists():
+        own = [p.name for p in directory.iterdir() if not p.name.startswith(".") and p.name != "README.md"]
+        if own:
+            raise UkmreportError(
+                f"{directory} already holds files ({', '.join(sorted(own)[:3])}); give an empty folder: "
+                "ukmreport demo DIR"
             )
-            written.append(outputs.file_entry(spec.name, "pdf", path, dest, pages))
-    return written
-
-
-USULAN_HEADERS = (
-    "No",
-    "NIK",
-    "Nama",
-    "L/P",
-    "Alamat",
-    "Kelurahan",
-    "Kecamatan",
-    "Nama Usaha",
-    "Bidang Usaha",
-    "Bank",
-    "No Rekening",
-    "Nama Pemilik Rekening",
-    "Nilai",
-)
-
-
-def _write_xlsx(name: str, run: Run, path: Path, now: datetime) -> None:
-    from ukmreport.render.xlsx import write_table
-
-    sheets = []
-    for program, decisions in usulan.proposed(run.decisions.proposals).items():
-        rows = []
-        for i, d in enumerate(decisions, 1):
-            p, b = d.proposal, d.business
-            rows.append(
-                [
-                    i,
-                    p.nik,
-                    p.nama,
-                    b.jenis_kelamin if b else None,
-                    b.alamat if b else None,
-                    b.kelurahan if b else None,
-                    b.kecamatan if b else None,
-                    b.nama_usaha if b else None,
-                    (b.sektor or b.bidang_usaha) if b else None,
-                    b.nama_bank if b else None,
-                    b.no_rekening if b else None,
-                    b.nama_rekening if b else None,
-                    int(p.nilai_usulan or 0),
-                ]
-            )
-        sheets.append((program, USULAN_HEADERS, rows))
-    if not sheets:
-        sheets.append(("Lampiran", USULAN_HEADERS, []))
-    write_table(
-        path,
-        sheets,
-        title="Lampiran usulan calon penerima bantuan",
-        author=run.settings.office.short_name,
-        created=now.replace(tzinfo=None, microsecond=0),
-        text_columns=("NIK", "No Rekening", "Nama", "Alamat", "Nama Usaha", "Nama Pemilik Rekening"),
-        widths={
-            "NIK": 19,
-            "Nama": 28,
-            "Alamat": 36,
-            "Nama Usaha": 26,
-            "No Rekening": 20,
-            "Bidang Usaha": 18,
-            "Nama Pemilik Rekening": 28,
-            "Nilai": 14,
-            "No": 6,
-            "L/P": 5,
-        },
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / DEMO_MARK).write_text("Folder ini dibuat oleh `ukmreport demo`.\n", encoding="utf-8")
+    return write_demo_inputs(
+        directory,
+        seed=seed,
+        today=today,
+        region=load_region(settings.region_file),
+        settings=settings,
+        n_businesses=businesses,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -61,7 +62,7 @@ class Program(_Section):
 
 
 class EligibilityRules(_Section):
-    """Thresholds of rules.md: size classes and grant eligibility."""
+    """Thresholds of shared/spec/rules.md: size classes and grant eligibility."""
 
     size_basis: Literal["omzet", "modal"] = "omzet"
     size_standard: Literal["pp7_2021", "uu20_2008"] = "pp7_2021"
@@ -132,7 +133,7 @@ class EligibilityRules(_Section):
 
 
 class CooperativeRules(_Section):
-    """Thresholds of rules.md for cooperatives: RAT, activity, health bands."""
+    """Thresholds of shared/spec/rules.md for cooperatives: RAT, activity, health bands."""
 
     rat_due_months: int = Field(6, ge=0, le=24)
     active_window_years: int = Field(3, ge=0)
@@ -175,11 +176,25 @@ class CooperativeRules(_Section):
         return list(self.health_bands_2021) if guideline == "2021" else list(self.health_bands)
 
 
-class Masking(_Section):
-    """Which identifiers each report masks; the ministry's usulan and staff outputs carry full ones."""
+Identifier = Literal["nik", "no_rekening"]
 
-    berkala: list[Literal["nik", "no_rekening"]] = ["nik", "no_rekening"]
-    koperasi: list[Literal["nik", "no_rekening"]] = ["nik", "no_rekening"]
+
+class Rendering(_Section):
+    """How the PDFs are laid out: the size of the pieces a long table is cut into, and the processes."""
+
+    pdf_piece_rows: int = Field(500, gt=0, description="A longer table is rendered in pieces of about this many rows.")
+    workers: int | None = Field(
+        None, ge=1, description="Processes for PDF pieces and annotated copies; default: the CPUs usable. 1: none."
+    )
+
+    def processes(self) -> int:
+        """The worker processes to use: the setting, else the CPUs this process may run on."""
+        if self.workers is not None:
+            return self.workers
+        try:
+            return len(os.sched_getaffinity(0)) or 1
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
 
 
 class Limits(_Section):
@@ -228,7 +243,9 @@ class Settings(_Section):
     program: Program = Program()
     eligibility: EligibilityRules = EligibilityRules()
     cooperatives: CooperativeRules = CooperativeRules()
-    masking: Masking = Masking()
+    # Report name -> identifiers it masks, replacing what the report declares (reports/<name>.py).
+    masking: dict[str, list[Identifier]] = {}
+    rendering: Rendering = Rendering()
     limits: Limits = Limits()
     config_path: Path | None = Field(None, exclude=True)
     config_sha256: str = Field("", exclude=True)

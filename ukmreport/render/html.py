@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import base64
 import mimetypes
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -175,17 +174,6 @@ def _one_line(text: object) -> str:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def source_date() -> datetime | None:
-    """Return SOURCE_DATE_EPOCH as a UTC datetime when it is set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return None
-    try:
-        return datetime.fromtimestamp(int(epoch), UTC)
-    except (ValueError, OverflowError, OSError) as exc:
-        raise RenderError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from exc
-
-
 def url_fetcher(dirs: Sequence[Path]) -> URLFetcher:
     """Return a WeasyPrint URL fetcher serving only the template folders' files and data: URIs.
 
@@ -239,14 +227,16 @@ def write_pdf(
     settings: Settings,
     title: str,
     author: str,
+    stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
 ) -> int:
-    """Write html as a PDF (fonts embedded, title and author set); return its page count."""
+    """Write html as a PDF (fonts embedded, title and author set, dated stamp); return its page count."""
     data, pages = pdf_bytes(
         html,
         template_dirs(settings),
         title=title,
+        stamp=stamp,
         author=author,
         attachments=attachments,
         pdf_variant=pdf_variant,
@@ -265,14 +255,15 @@ def pdf_bytes(
     *,
     title: str,
     author: str,
+    stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
-    stamp: datetime | None = None,
     label: str = "PDF",
 ) -> tuple[bytes, int]:
     """Lay out html with WeasyPrint and return the PDF and its page count (runs in pdf.py's workers too).
 
-    stamp dates the PDF and its attachments: by default SOURCE_DATE_EPOCH when set, else now.
+    stamp dates the PDF and its attachments (the run's clock, to the second). Where fontTools
+    subsets the fonts (no HarfBuzz-Subset), it dates the subsets from SOURCE_DATE_EPOCH itself.
     """
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
@@ -284,7 +275,6 @@ def pdf_bytes(
             raise RenderError(f"{label}: attachment {path} not found")
     fetcher = url_fetcher(dirs)
     base_url = dirs[-1].as_uri() + "/"
-    stamp = stamp or source_date() or datetime.now(UTC).replace(microsecond=0)
     try:
         fonts = FontConfiguration()
         fonts_css = weasyprint.CSS(

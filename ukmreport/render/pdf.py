@@ -1,8 +1,8 @@
 """PDF output: one WeasyPrint render for short documents, parallel pieces merged for long tables.
 
 WeasyPrint lays out about three dense pages a second on one core and holds the whole document in
-memory (5,000 usulan rows: 283 pages, 85-118 s, 1.17 GB here). A document whose long table has more
-than ``chunk_rows`` rows is therefore cut into pieces along that table: the first piece holds what
+memory (5,000 usulan rows: 283 pages, 85-118 s, 1.17 GB here). A document whose long table (its
+report's declaration names it) has more than ``settings.rendering.pdf_piece_rows`` rows is therefore cut into pieces along that table: the first piece holds what
 comes before the table (the letter) and its first rows, the next ones continue the table under its
 header, the last holds what follows (total, signature). Each piece is laid out in its own short-lived
 worker process (``max_tasks_per_child=1`` gives its memory back; the workers fork from a forkserver
@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,6 @@ from ukmreport.render.html import (
     pdf_bytes,
     render_html,
     render_page_numbers,
-    source_date,
     template_dirs,
     write_pdf,
 )
@@ -49,12 +48,6 @@ from ukmreport.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# The long table of each report that has one: (list field of the context, rows field of its items).
-LONG_TABLES: dict[str, tuple[str, str]] = {
-    "usulan": ("letters", "rows"),
-    "seleksi": ("groups", "rows"),
-}
-CHUNK_ROWS = 500
 _STAMP_NAME = "/UkmPageNumber"
 
 
@@ -64,29 +57,31 @@ def render_pdf(
     dest: Path,
     settings: Settings,
     *,
+    stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
-    chunk_rows: int = CHUNK_ROWS,
-    workers: int | None = None,
+    long_table: tuple[str, str] | None = None,
 ) -> int:
-    """Write report name as a PDF at dest and return its page count, in pieces if its table is long."""
-    table = LONG_TABLES.get(name)
-    if table is None or sum(row_counts(ctx, table)) <= chunk_rows:
+    """Write report name as a PDF at dest and return its page count, in pieces if long_table is long.
+
+    stamp dates the PDF and its attachments; long_table is (list field of the context, rows field
+    of its items), as the report declares it.
+    """
+    if long_table is None or sum(row_counts(ctx, long_table)) <= settings.rendering.pdf_piece_rows:
         html = render_html(name, ctx, settings)
-        doc = _doc_info(ctx)
+        title, author = _doc_info(ctx)
         return write_pdf(
-            html, dest, settings=settings, title=doc[0], author=doc[1], attachments=attachments, pdf_variant=pdf_variant
+            html,
+            dest,
+            settings=settings,
+            title=title,
+            author=author,
+            stamp=stamp,
+            attachments=attachments,
+            pdf_variant=pdf_variant,
         )
     return render_chunked(
-        name,
-        ctx,
-        dest,
-        settings,
-        table,
-        attachments=attachments,
-        pdf_variant=pdf_variant,
-        chunk_rows=chunk_rows,
-        workers=workers,
+        name, ctx, dest, settings, long_table, stamp=stamp, attachments=attachments, pdf_variant=pdf_variant
     )
 
 
@@ -167,18 +162,15 @@ def render_chunked(
     settings: Settings,
     table: tuple[str, str],
     *,
+    stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
-    chunk_rows: int = CHUNK_ROWS,
-    workers: int | None = None,
 ) -> int:
     """Render the report in pieces along its long table, in parallel, into one PDF; return its page count."""
-    workers = max(1, workers or _cpu_count())
-    pieces = plan_pieces(row_counts(ctx, table), chunk_rows, workers)
+    workers = settings.rendering.processes()
+    pieces = plan_pieces(row_counts(ctx, table), settings.rendering.pdf_piece_rows, workers)
     title, author = _doc_info(ctx)
     dirs = template_dirs(settings)
-    # One date for every piece, fixed here: a forkserver keeps the environment it started with.
-    stamp = source_date() or datetime.now(UTC).replace(microsecond=0)
     common: dict[str, Any] = {"dirs": dirs, "title": title, "author": author, "stamp": stamp}
     started = time.perf_counter()
 
@@ -191,7 +183,7 @@ def render_chunked(
                 piece_ctx, part = slice_context(ctx, table, piece, first=i == 0, last=i == len(pieces) - 1)
                 futures.append(
                     pool.submit(
-                        pdf_bytes,
+                        piece_bytes,
                         render_html(name, piece_ctx, settings, part=part),
                         **common,
                         attachments=tuple(attachments) if i == 0 else (),
@@ -207,7 +199,7 @@ def render_chunked(
             sizes = merged.page_sizes
             number_futures = [
                 pool.submit(
-                    pdf_bytes,
+                    piece_bytes,
                     render_page_numbers(sizes[start:stop], settings, first=start + 1, total=len(sizes)),
                     **common,
                     label=f"{dest.name} (page numbers)",
@@ -232,12 +224,11 @@ def render_chunked(
     return len(sizes)
 
 
-def _cpu_count() -> int:
-    """CPUs this process may run on (a container may allow fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+def piece_bytes(html: str, dirs: Sequence[Path], **kwargs: Any) -> tuple[bytes, int]:
+    """pdf_bytes in a worker: fontTools dates the font subsets it makes from SOURCE_DATE_EPOCH, and a
+    forkserver keeps the environment it started with, so the worker's is set to the run's stamp."""
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(kwargs["stamp"].timestamp()))
+    return pdf_bytes(html, dirs, **kwargs)
 
 
 def _process_context() -> multiprocessing.context.BaseContext:

@@ -1,14 +1,14 @@
 """The leadership's periodic report: businesses, grant proposals, cooperatives, data quality.
 
 Every figure is for the report period, with the previous period beside it where the data has
-it. People appear only with masked NIK and account numbers (settings.masking.berkala).
+it. People appear only with masked NIK and account numbers (REPORT.masks; [masking] overrides).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 
 from ukmreport import formatting as fmt
@@ -19,6 +19,8 @@ from ukmreport.region import Region
 from ukmreport.render import charts
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
 from ukmreport.reports.contexts import BerkalaContext, Chart, Figure, Section, Table
+from ukmreport.reports.declaration import Report, Run
+from ukmreport.reports.koperasi import assessed
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.size import SIZE_CLASSES, size_class
 from ukmreport.settings import Settings
@@ -27,13 +29,13 @@ STATUSES = ("Diusulkan", "Disetujui", "Disalurkan", "Ditolak")
 GRANTED = ("Disetujui", "Disalurkan")
 
 
-def build(
-    data: Dataset, decisions: Decisions, settings: Settings, region: Region, period: Period, today: date
-) -> BerkalaContext:
+def build(run: Run) -> BerkalaContext:
+    """The report for run.period, its identifiers masked as REPORT.masked(run.settings) says."""
+    data, decisions, settings, period, today = run.data, run.decisions, run.settings, run.period, run.today
     previous = period.previous()
     sections = [
-        _businesses(data, settings, region, period, previous),
-        _proposals(data, decisions, settings, period, previous),
+        _businesses(data, settings, run.region, period, previous),
+        _proposals(data, decisions, settings, period, previous, REPORT.masked(settings)),
         _cooperatives(data, decisions, settings, period, previous),
         _data_quality(data, settings),
     ]
@@ -53,9 +55,6 @@ def build(
         headline=_headline(data, decisions, settings, period, previous),
         sections=sections,
     )
-
-
-# -- shared helpers ------------------------------------------------------------------------------
 
 
 def _registered_by(businesses: Iterable[Business], day: date) -> list[Business]:
@@ -278,7 +277,9 @@ def _months(period: Period) -> list[tuple[str, str]]:
     return out
 
 
-def _proposals(data: Dataset, decisions: Decisions, settings: Settings, period: Period, previous: Period) -> Section:
+def _proposals(
+    data: Dataset, decisions: Decisions, settings: Settings, period: Period, previous: Period, masks: Collection[str]
+) -> Section:
     def in_(p: Period) -> list[Proposal]:
         return [x for x in data.proposals if x.tanggal_usulan and x.tanggal_usulan in p]
 
@@ -346,7 +347,6 @@ def _proposals(data: Dataset, decisions: Decisions, settings: Settings, period: 
         note="Tingkat persetujuan: disetujui atau disalurkan dibanding yang sudah diputuskan (disetujui, "
         "disalurkan, ditolak).",
     )
-    masking = settings.masking.berkala
     by_nik = {b.nik: b for b in data.businesses if b.valid and b.nik}
     recipients = [p for p in now if p.status == "Disalurkan"]
     recipient_rows = []
@@ -356,11 +356,11 @@ def _proposals(data: Dataset, decisions: Decisions, settings: Settings, period: 
         recipient_rows.append(
             [
                 str(i),
-                fmt.mask_nik(p.nik or "") if "nik" in masking else (p.nik or ""),
+                fmt.mask_nik(p.nik or "") if "nik" in masks else (p.nik or ""),
                 p.nama or "",
                 (b.kecamatan if b else None) or "",
                 (b.nama_bank if b else None) or "",
-                fmt.mask_account(account) if "no_rekening" in masking and account else account,
+                fmt.mask_account(account) if "no_rekening" in masks and account else account,
                 fmt.rupiah(p.nilai_usulan or 0),
             ]
         )
@@ -408,15 +408,13 @@ def _cooperatives(data: Dataset, decisions: Decisions, settings: Settings, perio
     cat_before = Counter(category_text(d.category) for d in before)
     rat_now, rat_before = sum(d.rat_compliant for d in now), sum(d.rat_compliant for d in before)
     ontime_now, ontime_before = sum(d.rat_on_time for d in now), sum(d.rat_on_time for d in before)
-    active_now = sum(d.active for d in now)
-    due = now[0].due_fiscal_year if now else None
+    active_now, due = sum(d.active for d in now), (now[0].due_fiscal_year if now else None)
     return Section(
         key="koperasi",
         title="Koperasi",
         intro=(
-            f"Kesehatan menurut penilaian terakhir yang masih berlaku ({_assessed(now)}); penilaian yang "
-            "lebih tua dari tiga tahun buku dihitung tidak dinilai. "
-            f"RAT dilaksanakan: RAT tahun buku {due} atau sesudahnya; tepat waktu: juga sebelum batasnya. "
+            f"Kesehatan menurut penilaian terakhir yang berlaku ({assessed(now)}; yang lebih tua dari tiga "
+            f"tahun buku: tidak dinilai). RAT dilaksanakan: tahun buku {due} atau sesudahnya; tepat waktu: sebelum batas. "
             f"Periode sebelumnya dihitung dari data yang sama pada akhir {previous.label}."
             if due
             else "Belum ada data koperasi."
@@ -448,13 +446,6 @@ def _cooperatives(data: Dataset, decisions: Decisions, settings: Settings, perio
             ),
         ],
     )
-
-
-def _assessed(now: list) -> str:
-    """'tahun buku 2022–2024; pedoman 2016: 80, pedoman 2021: 40 koperasi'."""
-    years, counts = sorted({d.assessment_year for d in now if d.guideline}), Counter(d.guideline for d in now)
-    by = ", ".join(f"pedoman {g}: {fmt.number(counts[g])}" for g in ("2016", "2021") if counts[g])
-    return f"tahun buku {years[0]}–{years[-1]}; {by} koperasi" if years else "belum ada penilaian"
 
 
 def _data_quality(data: Dataset, settings: Settings) -> Section:
@@ -498,3 +489,12 @@ def _data_quality(data: Dataset, settings: Settings) -> Section:
             ),
         ],
     )
+
+
+REPORT = Report(
+    name="berkala",
+    order=5,
+    formats=("pdf", "html"),
+    build=build,
+    masks=("nik", "no_rekening"),
+)

@@ -12,6 +12,7 @@ from ukmreport.models import HEALTH_CATEGORIES, CooperativeDecision, Dataset
 from ukmreport.period import Period
 from ukmreport.reports.common import doc_info, letterhead
 from ukmreport.reports.contexts import CountRow, Figure, KoperasiContext, KoperasiRow
+from ukmreport.reports.declaration import Report
 from ukmreport.settings import Settings
 
 COOP_TYPES = ("Simpan Pinjam", "Konsumen", "Produsen", "Pemasaran", "Jasa")
@@ -104,6 +105,14 @@ def _score(d: CooperativeDecision) -> str:
     return f"{fmt.number(d.score, 2)} ({d.assessment_year}, pedoman {d.guideline})"
 
 
+def assessed(decisions: list[CooperativeDecision]) -> str:
+    """Where the categories come from: 'tahun buku 2022–2024; pedoman 2016: 80, pedoman 2021: 40 koperasi'."""
+    years = sorted({d.assessment_year for d in decisions if d.guideline and d.assessment_year})
+    counts = Counter(d.guideline for d in decisions)
+    by = ", ".join(f"pedoman {g}: {fmt.number(counts[g])}" for g in ("2016", "2021") if counts[g])
+    return f"tahun buku {years[0]}–{years[-1]}; {by} koperasi" if years else "belum ada penilaian"
+
+
 def _weights(settings: Settings) -> str:
     rules = settings.cooperatives
     parts = []
@@ -141,3 +150,12 @@ def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
         + ([explain("score-capped", d.facts["score-capped"], lang)] if "score-capped" in d.facts else []),
         catatan=[explain(n, d.facts.get(n), lang) for n in d.notes],
     )
+
+
+REPORT = Report(
+    name="koperasi",
+    order=3,
+    formats=("pdf", "html"),
+    build=lambda run: build(run.decisions.cooperatives, run.data, run.settings, run.period, run.today),
+    masks=("nik", "no_rekening"),  # it shows neither today; should one appear, masked
+)

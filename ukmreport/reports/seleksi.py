@@ -12,6 +12,7 @@ from ukmreport.messages import reason_text
 from ukmreport.models import ProposalDecision
 from ukmreport.reports.common import doc_info, letterhead
 from ukmreport.reports.contexts import Figure, SeleksiContext, SeleksiGroup, SeleksiRow
+from ukmreport.reports.declaration import Report
 from ukmreport.rules.eligibility import REASON_ORDER, name_key
 from ukmreport.settings import Settings
 
@@ -127,3 +128,12 @@ def _row(no: int, d: ProposalDecision, lang: str) -> SeleksiRow:
         notes=[_note(d, code, lang) for code in d.notes],
         related="; ".join(related),
     )
+
+
+REPORT = Report(
+    name="seleksi",
+    order=2,
+    formats=("pdf", "html"),
+    build=lambda run: build(run.decisions.proposals, run.settings, run.today),
+    long_table=("groups", "rows"),
+)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Any, Protocol
 
 import click
 
@@ -11,9 +12,16 @@ from ukmreport import formatting as fmt
 from ukmreport.explanations import explain
 from ukmreport.messages import SEVERITY_WORDS, category_text, finding_message
 from ukmreport.models import Dataset
+from ukmreport.reports.declaration import Run
 
-if TYPE_CHECKING:
-    from ukmreport.pipeline import BuildResult, Run
+
+class Built(Protocol):
+    """What build_text reads of the pipeline's BuildResult."""
+
+    out_dir: Path
+    outputs: list[dict[str, Any]]
+    manifest: dict[str, Any]
+
 
 # Control characters and bidi overrides in a cell must not drive the terminal (clear the screen,
 # ring, or print the rest of the line reversed): show them escaped.
@@ -136,7 +144,7 @@ def decisions_text(run: Run, lang: str = "id") -> str:
     )
 
 
-def build_text(result: BuildResult) -> str:
+def build_text(result: Built) -> str:
     s = result.manifest["summary"]
     lines = [f"Laporan ditulis ke {result.out_dir}/:"]
     for o in result.outputs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from num2words import num2words
 
@@ -11,6 +12,7 @@ from ukmreport.models import ProposalDecision
 from ukmreport.period import ROMAN_MONTHS
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
 from ukmreport.reports.contexts import UsulanContext, UsulanLetter, UsulanRow
+from ukmreport.reports.declaration import Report, Run
 from ukmreport.settings import Settings
 from ukmreport.validate import fold
 
@@ -126,3 +128,82 @@ def _address(b: object) -> str:
         return ""
     parts = [b.alamat, f"Kel. {b.kelurahan}" if b.kelurahan else None]  # type: ignore[attr-defined]
     return ", ".join(p for p in parts if p)
+
+
+USULAN_HEADERS = (
+    "No",
+    "NIK",
+    "Nama",
+    "L/P",
+    "Alamat",
+    "Kelurahan",
+    "Kecamatan",
+    "Nama Usaha",
+    "Bidang Usaha",
+    "Bank",
+    "No Rekening",
+    "Nama Pemilik Rekening",
+    "Nilai",
+)
+
+
+def write_xlsx(run: Run, path: Path) -> None:
+    """Write the letters' table as a plain workbook the ministry can load, one sheet per program."""
+    from ukmreport.render.xlsx import write_table
+
+    sheets = []
+    for program, decisions in proposed(run.decisions.proposals).items():
+        rows = []
+        for i, d in enumerate(decisions, 1):
+            p, b = d.proposal, d.business
+            rows.append(
+                [
+                    i,
+                    p.nik,
+                    p.nama,
+                    b.jenis_kelamin if b else None,
+                    b.alamat if b else None,
+                    b.kelurahan if b else None,
+                    b.kecamatan if b else None,
+                    b.nama_usaha if b else None,
+                    (b.sektor or b.bidang_usaha) if b else None,
+                    b.nama_bank if b else None,
+                    b.no_rekening if b else None,
+                    b.nama_rekening if b else None,
+                    int(p.nilai_usulan or 0),
+                ]
+            )
+        sheets.append((program, USULAN_HEADERS, rows))
+    if not sheets:
+        sheets.append(("Lampiran", USULAN_HEADERS, []))
+    write_table(
+        path,
+        sheets,
+        title="Lampiran usulan calon penerima bantuan",
+        author=run.settings.office.short_name,
+        created=run.now.replace(tzinfo=None, microsecond=0),
+        text_columns=("NIK", "No Rekening", "Nama", "Alamat", "Nama Usaha", "Nama Pemilik Rekening"),
+        widths={
+            "NIK": 19,
+            "Nama": 28,
+            "Alamat": 36,
+            "Nama Usaha": 26,
+            "No Rekening": 20,
+            "Bidang Usaha": 18,
+            "Nama Pemilik Rekening": 28,
+            "Nilai": 14,
+            "No": 6,
+            "L/P": 5,
+        },
+    )
+
+
+REPORT = Report(
+    name="usulan",
+    order=1,
+    formats=("pdf", "html", "xlsx"),
+    build=lambda run: build(run.decisions.proposals, run.settings, run.today),
+    attachments={"xlsx": write_xlsx},
+    long_table=("letters", "rows"),
+    pdf_variant="pdf/a-3b",
+)

@@ -16,6 +16,7 @@ from ukmreport.messages import SEVERITY, SEVERITY_WORDS, finding_message, generi
 from ukmreport.models import Dataset, Finding
 from ukmreport.reports.common import doc_info, letterhead
 from ukmreport.reports.contexts import Figure, FindingCell, FindingGroup, SheetFindings, Table, ValidasiContext
+from ukmreport.reports.declaration import Report
 from ukmreport.settings import Settings
 
 CELLS_SHOWN = 40
@@ -100,3 +101,12 @@ def _group(code: str, items: list[Finding], lang: str) -> FindingGroup:
         if len(items) > len(shown)
         else "",
     )
+
+
+REPORT = Report(
+    name="validasi",
+    order=4,
+    formats=("html",),
+    build=lambda run: build(run.data, run.settings, run.today, run.annotated),
+    needs_annotated=True,
+)

@@ -1,4 +1,4 @@
-"""Blank, ready-to-fill workbooks (`ukmreport init`): the sheets of workbooks.md, as the office keeps them.
+"""Blank, ready-to-fill workbooks (`ukmreport init`): the sheets of shared/spec/workbooks.md, as the office keeps them.
 
 Each sheet has a title row, a note row, then the header row (the first accepted header of every
 field) and nothing below it: a hint row under the header would be read as data, so the hints live
