@@ -107,7 +107,10 @@ def test_rules_prints_reasons_in_words(tmp_path, make_workbook):
     path = make_workbook({"Data UMKM": [BUSINESS_HEADERS, business_row()], "Usulan": proposals})
     result = CliRunner().invoke(main, ["rules", str(path)])
     assert result.exit_code == 0
-    assert "LAYAK" in result.output and "Tidak terdaftar dalam data pelaku usaha (not-registered)" in result.output
+    assert (
+        "LAYAK" in result.output
+        and "NIK 7472014503850009 tidak ada di data pelaku usaha (not-registered)" in result.output
+    )
     doc = json.loads(CliRunner().invoke(main, ["rules", "--format", "json", str(path)]).output)
     assert [p["eligible"] for p in doc["proposals"]] == [True, False]
 

@@ -345,7 +345,9 @@ def test_cooperative_health_plan(demo_set: demo.DemoFiles) -> None:
     assert any(r["score"] == 80 and r["category"] == "sehat" for r in rows)
     assert any(r["score"] == 79.75 and r["rat_compliant"] and r["category"] == "cukup_sehat" for r in rows)
     notes = {n for r in rows for n in r["notes"]}
-    assert notes == {"rat-late", "below-min-members", "negative-shu"}
+    assert notes == {"rat-late", "below-min-members", "negative-shu", "assessment-outdated"}
+    outdated = [r for r in rows if "assessment-outdated" in r["notes"]]
+    assert outdated and all(r["category"] == "tidak_dinilai" and r["score"] is None for r in outdated)
     assert 100 <= sum(r["score"] is not None for r in rows) <= 115
 
 

@@ -10,7 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from ukmreport.demo import write_demo_inputs
-from ukmreport.messages import CATEGORIES, reason_text
+from ukmreport.explanations import explain
+from ukmreport.messages import CATEGORIES
 from ukmreport.period import parse_period
 from ukmreport.pipeline import build, prepare
 from ukmreport.region import load_region
@@ -55,8 +56,13 @@ def test_koperasi_report_shows_every_category_and_the_candidates(year_build):
     for d in decisions:
         assert d.cooperative.nomor_badan_hukum in html
     capped = [d for d in decisions if d.category == "cukup_sehat" and d.score is not None and d.score >= 80]
-    assert capped and html.count(reason_text("score-capped")) == len(capped)
+    assert capped and all(html.count(explain("score-capped", d.facts["score-capped"])) == 1 for d in capped)
     assert 20 <= sum(d.category == "sehat" for d in decisions) <= 30
+    kept_out = [d for d in decisions if d.kept_out_by]
+    assert kept_out and f"Sehat, tetapi tidak diusulkan ({len(kept_out)})" in text
+    scored = next(d for d in decisions if d.score is not None)
+    assert f"({scored.assessment_year}, pedoman {scored.guideline})" in html
+    assert "RAT tepat waktu" in text
 
 
 def test_koperasi_pages_are_landscape_and_numbered(year_build):

@@ -175,7 +175,7 @@ def rules(opts: Options, inputs: Path | None, period: str | None, fmt: str) -> i
     with progress_bar(opts, "Menerapkan aturan") as progress:
         run = prepare(inputs or settings.input_dir, settings, _period(period), progress)
     if fmt == "json":
-        click.echo(json.dumps(decisions_json(run.decisions), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(decisions_json(run.decisions, settings.lang), ensure_ascii=False, indent=2))
     else:
         click.echo(report_text.decisions_text(run, settings.lang))
     return EXIT_OK

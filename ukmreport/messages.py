@@ -319,3 +319,41 @@ def generic_message(code: str, lang: str = "id") -> str:
 def sheet_title(kind: str, lang: str = "id") -> str:
     entry = SHEET_TITLES.get(kind)
     return entry.get(lang, entry["id"]) if entry else kind
+
+
+# -- issue #16: KK, assessment guideline, and every reason's sentence with its facts ------------------
+
+SEVERITY.update(
+    {
+        **dict.fromkeys(("kk-format", "kk-numeric", "assessment-incomplete"), "error"),
+        "predicate-mismatch": "warning",
+    }
+)
+FINDINGS.update(
+    {
+        "kk-format": {
+            "id": "No. KK harus 16 angka dengan 4 angka terakhir bukan 0000",
+            "en": "No. KK (family card) must be 16 digits, the last four not 0000",
+        },
+        "kk-numeric": {
+            "id": "No. KK diketik sebagai angka: Excel hanya menyimpan 15 angka; ketik ulang sebagai teks",
+            "en": "No. KK typed as a number: Excel keeps only 15 digits; retype it as text",
+        },
+        "assessment-incomplete": {
+            "id": "Penilaian kesehatan tidak dapat dihitung: {what_id}",
+            "en": "The health assessment cannot be scored: {what_en}",
+        },
+        "predicate-mismatch": {
+            "id": "Predikat tertulis '{value}', tetapi skor {score} termasuk {computed_id}; yang dipakai {computed_id}",
+            "en": "Predicate written '{value}', but score {score} is {computed_en}; {computed_en} is used",
+        },
+    }
+)
+REASONS["business-row-invalid"] = {
+    "id": "Baris data pelaku usaha mengandung kesalahan",
+    "en": "The business owner's row has errors",
+}
+NOTES["assessment-outdated"] = {
+    "id": "Penilaian kesehatan sudah lebih dari tiga tahun buku",
+    "en": "The health assessment is more than three fiscal years old",
+}

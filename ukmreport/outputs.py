@@ -15,6 +15,7 @@ from typing import Any
 
 from ukmreport import __version__
 from ukmreport.access import PUBLIC, Access, make_folder, published_folder_mode, write_text
+from ukmreport.explanations import explanations
 from ukmreport.messages import finding_message
 from ukmreport.models import HEALTH_CATEGORIES, Dataset, Decisions, InputFile
 from ukmreport.read import sha256_file
@@ -45,7 +46,8 @@ def check_json(data: Dataset, lang: str = "id") -> dict[str, Any]:
     }
 
 
-def decisions_json(decisions: Decisions) -> dict[str, Any]:
+def decisions_json(decisions: Decisions, lang: str = "id") -> dict[str, Any]:
+    """decisions.json (outputs.md): every decision with its reasons, notes and their sentences."""
     return {
         "proposals": [
             {
@@ -57,8 +59,10 @@ def decisions_json(decisions: Decisions) -> dict[str, Any]:
                 "status": d.proposal.status,
                 "nilai": _plain(d.proposal.nilai_usulan),
                 "eligible": d.eligible,
+                "waiting": d.waiting,
                 "reasons": d.reasons,
                 "notes": d.notes,
+                "explanations": explanations(d.reasons + d.notes, d.facts, lang),
             }
             for d in decisions.proposals
         ],
@@ -70,10 +74,15 @@ def decisions_json(decisions: Decisions) -> dict[str, Any]:
                 "nama_koperasi": d.cooperative.nama_koperasi,
                 "category": d.category,
                 "score": d.score,
+                "assessment_year": d.assessment_year,
+                "guideline": d.guideline,
                 "active": d.active,
                 "rat_compliant": d.rat_compliant,
+                "rat_on_time": d.rat_on_time,
+                "candidate": d.candidate,
                 "reasons": d.reasons,
                 "notes": d.notes,
+                "explanations": explanations(d.reasons + d.notes + _capped(d), d.facts, lang),
             }
             for d in decisions.cooperatives
         ],
@@ -89,10 +98,13 @@ def summary(data: Dataset, decisions: Decisions) -> dict[str, Any]:
         "proposals": len(decisions.proposals),
         "eligible": len(eligible),
         "ineligible": len(decisions.proposals) - len(eligible),
+        "waiting": sum(1 for d in eligible if d.waiting),
         "amount_eligible": _plain(sum(d.proposal.nilai_usulan or 0 for d in eligible)),
         "cooperatives": len(decisions.cooperatives),
         "cooperative_health": {c: health.get(c, 0) for c in HEALTH_CATEGORIES},
         "rat_compliant": sum(1 for d in decisions.cooperatives if d.rat_compliant),
+        "rat_on_time": sum(1 for d in decisions.cooperatives if d.rat_on_time),
+        "recognition_candidates": sum(1 for d in decisions.cooperatives if d.candidate),
         "findings": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
     }
 
@@ -134,6 +146,11 @@ def file_entry(
     if pages is not None:
         entry["pages"] = pages
     return entry
+
+
+def _capped(d: Any) -> list[str]:
+    """score-capped is no note of its own: its sentence says why a sehat score shows cukup sehat."""
+    return ["score-capped"] if "score-capped" in d.facts else []
 
 
 def _plain(x: float | None) -> int | float | None:

@@ -87,7 +87,9 @@ def build(
     try:
         written = render_reports(run, reports, staging, formats, progress)
         personal = Access(personal=True, group=group)  # decisions.json: every proposal's NIK
-        outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions), personal)
+        outputs.write_json(
+            staging / "decisions.json", outputs.decisions_json(run.decisions, run.settings.lang), personal
+        )
         manifest = outputs.manifest(
             generated_at=run.now.isoformat(timespec="seconds"),
             period=run.period.key,
@@ -160,7 +162,13 @@ def decide(run: Run) -> Decisions:
     """Apply the grant and cooperative rules (stage 3)."""
     return Decisions(
         proposals=decide_proposals(
-            run.data.proposals, run.data.businesses, run.data.aid_history, run.settings.eligibility, run.region.code
+            run.data.proposals,
+            run.data.businesses,
+            run.data.aid_history,
+            run.settings.eligibility,
+            run.region.code,
+            run.data.findings,
+            run.data.columns,
         ),
         cooperatives=decide_cooperatives(
             run.data.cooperatives, run.data.assessments, run.period.end, run.settings.cooperatives

@@ -126,6 +126,10 @@ class EligibilityRules(_Section):
         "Amd",
     ]
     recent_aid_years: int = Field(1, ge=0, description="Aid in the proposal's year or this many years before.")
+    confirm_notes: list[str] = Field(
+        ["account-name-mismatch", "possible-duplicate", "name-mismatch"],
+        description="Notes that keep an eligible proposal out of the letter until its row says dikonfirmasi = yes.",
+    )
 
     @field_validator("size_thresholds")
     @classmethod
@@ -154,14 +158,31 @@ class CooperativeRules(_Section):
         "kemandirian_pertumbuhan": 10,
         "jatidiri_koperasi": 10,
     }
+    # The 2021 examination's aspects and their maximum points (defaults; the Juknis table may differ).
+    aspect_max_2021: dict[str, float] = {
+        "tata_kelola": 30,
+        "profil_risiko": 15,
+        "kinerja_keuangan": 40,
+        "permodalan": 15,
+    }
+    health_bands_2021: list[float] = [80, 66, 51]
     aspect_weights: dict[str, float] = {}
+    assessment_max_age_years: int = Field(3, ge=1, description="An assessment older than this is not current.")
+    recognition_excludes: list[str] = ["rat-late", "below-min-members", "negative-shu"]
 
-    @field_validator("health_bands")
+    @field_validator("health_bands", "health_bands_2021")
     @classmethod
     def _descending(cls, value: list[float]) -> list[float]:
         if len(value) != 3 or sorted(value, reverse=True) != value:
             raise ValueError("needs three descending scores, e.g. [80, 66, 51]")
         return value
+
+    def aspect_maxima(self, guideline: str) -> dict[str, float]:
+        """The aspects of a guideline ("2016" or "2021") and their maximum points."""
+        return dict(self.aspect_max_2021) if guideline == "2021" else dict(self.aspect_max)
+
+    def bands(self, guideline: str | None) -> list[float]:
+        return list(self.health_bands_2021) if guideline == "2021" else list(self.health_bands)
 
 
 Identifier = Literal["nik", "no_rekening"]

@@ -20,6 +20,7 @@ from ukmreport.render import charts
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
 from ukmreport.reports.contexts import BerkalaContext, Chart, Figure, Section, Table
 from ukmreport.reports.declaration import Report, Run
+from ukmreport.reports.koperasi import assessed
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.size import SIZE_CLASSES, size_class
 from ukmreport.settings import Settings
@@ -172,7 +173,7 @@ def _headline(
         Figure(
             label="Koperasi sehat",
             value=f"{fmt.number(sehat)} dari {fmt.number(len(coops))}",
-            detail=f"RAT tepat: {_share(rat, len(coops))}",
+            detail=f"RAT dilaksanakan: {_share(rat, len(coops))}",
         ),
         Figure(
             label="Baris data tanpa kesalahan", value=_share(valid, rows), detail=f"{fmt.number(rows)} baris diperiksa"
@@ -406,13 +407,14 @@ def _cooperatives(data: Dataset, decisions: Decisions, settings: Settings, perio
     cat_now = Counter(category_text(d.category) for d in now)
     cat_before = Counter(category_text(d.category) for d in before)
     rat_now, rat_before = sum(d.rat_compliant for d in now), sum(d.rat_compliant for d in before)
-    active_now = sum(d.active for d in now)
-    due = now[0].due_fiscal_year if now else None
+    ontime_now, ontime_before = sum(d.rat_on_time for d in now), sum(d.rat_on_time for d in before)
+    active_now, due = sum(d.active for d in now), (now[0].due_fiscal_year if now else None)
     return Section(
         key="koperasi",
         title="Koperasi",
         intro=(
-            f"Kesehatan menurut penilaian terakhir; RAT tepat waktu: RAT tahun buku {due} atau sesudahnya. "
+            f"Kesehatan menurut penilaian terakhir yang berlaku ({assessed(now)}; yang lebih tua dari tiga "
+            f"tahun buku: tidak dinilai). RAT dilaksanakan: tahun buku {due} atau sesudahnya; tepat waktu: sebelum batas. "
             f"Periode sebelumnya dihitung dari data yang sama pada akhir {previous.label}."
             if due
             else "Belum ada data koperasi."
@@ -421,9 +423,9 @@ def _cooperatives(data: Dataset, decisions: Decisions, settings: Settings, perio
             Figure(label="Koperasi", value=fmt.number(len(now))),
             Figure(label="Sehat", value=fmt.number(cat_now[category_text("sehat")])),
             Figure(
-                label="RAT tepat waktu",
-                value=_share(rat_now, len(now)),
-                detail=f"{previous.label}: {_share(rat_before, len(before))}",
+                label="RAT dilaksanakan / tepat waktu",
+                value=f"{_share(rat_now, len(now))} / {_share(ontime_now, len(now))}",
+                detail=f"{previous.label}: {_share(rat_before, len(before))} / {_share(ontime_before, len(before))}",
             ),
             Figure(label="Tidak aktif", value=fmt.number(len(now) - active_now)),
         ],
@@ -436,9 +438,10 @@ def _cooperatives(data: Dataset, decisions: Decisions, settings: Settings, perio
                 headers=["", period.label, previous.label],
                 numeric=[False, True, True],
                 rows=[
-                    ["RAT tepat waktu", fmt.number(rat_now), fmt.number(rat_before)],
+                    ["RAT dilaksanakan", fmt.number(rat_now), fmt.number(rat_before)],
+                    ["  di antaranya tepat waktu", fmt.number(ontime_now), fmt.number(ontime_before)],
                     ["Belum RAT", fmt.number(len(now) - rat_now), fmt.number(len(before) - rat_before)],
-                    ["Persentase tepat waktu", _share(rat_now, len(now)), _share(rat_before, len(before))],
+                    ["Persentase tepat waktu", _share(ontime_now, len(now)), _share(ontime_before, len(before))],
                 ],
             ),
         ],

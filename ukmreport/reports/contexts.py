@@ -159,6 +159,10 @@ class KoperasiContext(_Ctx):
     inactive: list[KoperasiRow]
     rows: list[KoperasiRow]
     errors_note: str = ""
+    # Sehat cooperatives kept from recognition by a note of recognition_excludes, with that note.
+    kept_out: list[KoperasiRow] = Field(default_factory=list)
+    excludes: str = ""  # 'RAT terlambat, anggota di bawah minimum, SHU negatif'
+    weights: str = ""  # the aspects' maximum points used, per guideline
 
 
 class Chart(_Ctx):

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date
 
 from ukmreport import formatting as fmt
+from ukmreport.explanations import explain
 from ukmreport.messages import category_text, reason_text
 from ukmreport.models import HEALTH_CATEGORIES, CooperativeDecision, Dataset
 from ukmreport.period import Period
@@ -25,7 +26,9 @@ def build(
     rows = [_row(i, d, lang) for i, d in enumerate(_ordered(decisions), 1)]
     compliant = sum(1 for d in decisions if d.rat_compliant)
     active = sum(1 for d in decisions if d.active)
-    recognition = [d for d in _ordered(decisions) if d.recognition]
+    recognition = [d for d in _ordered(decisions) if d.candidate]
+    kept_out = [d for d in _ordered(decisions) if d.kept_out_by]
+    on_time = sum(1 for d in decisions if d.rat_on_time)
     inactive = [d for d in _ordered(decisions) if not d.active]
     categories = Counter(d.category for d in decisions)
     types = Counter(d.cooperative.jenis for d in decisions)
@@ -35,7 +38,10 @@ def build(
     figures = [
         Figure(label="Koperasi tercatat", value=fmt.number(total)),
         Figure(label="Sehat", value=fmt.number(categories["sehat"]), detail=_share(categories["sehat"], total)),
-        Figure(label=f"RAT tahun buku {due}", value=fmt.number(compliant), detail=_share(compliant, total)),
+        Figure(
+            label=f"RAT tahun buku {due} dilaksanakan", value=fmt.number(compliant), detail=_share(compliant, total)
+        ),
+        Figure(label="RAT tepat waktu", value=fmt.number(on_time), detail=_share(on_time, total)),
         Figure(label="Tidak aktif", value=fmt.number(total - active), detail=_share(total - active, total)),
     ]
     return KoperasiContext(
@@ -66,6 +72,9 @@ def build(
             for name in sorted(k for k in kecamatan if k)
         ],
         recognition=[_row(i, d, lang) for i, d in enumerate(recognition, 1)],
+        kept_out=[_row(i, d, lang) for i, d in enumerate(kept_out, 1)],
+        excludes=", ".join(reason_text(n, lang).lower() for n in settings.cooperatives.recognition_excludes),
+        weights=_weights(settings),
         inactive=[_row(i, d, lang) for i, d in enumerate(inactive, 1)],
         rows=rows,
         errors_note=(
@@ -89,6 +98,32 @@ def _share(part: int, whole: int) -> str:
     return fmt.percent(part / whole) if whole else "–"
 
 
+def _score(d: CooperativeDecision) -> str:
+    """'84,50 (2024, pedoman 2021)': a score with the fiscal year and guideline it came from."""
+    if d.score is None:
+        return "–"
+    return f"{fmt.number(d.score, 2)} ({d.assessment_year}, pedoman {d.guideline})"
+
+
+def assessed(decisions: list[CooperativeDecision]) -> str:
+    """Where the categories come from: 'tahun buku 2022–2024; pedoman 2016: 80, pedoman 2021: 40 koperasi'."""
+    years = sorted({d.assessment_year for d in decisions if d.guideline and d.assessment_year})
+    counts = Counter(d.guideline for d in decisions)
+    by = ", ".join(f"pedoman {g}: {fmt.number(counts[g])}" for g in ("2016", "2021") if counts[g])
+    return f"tahun buku {years[0]}–{years[-1]}; {by} koperasi" if years else "belum ada penilaian"
+
+
+def _weights(settings: Settings) -> str:
+    rules = settings.cooperatives
+    parts = []
+    for guideline in ("2016", "2021"):
+        points = ", ".join(
+            f"{name.replace('_', ' ')} {fmt.number(top)}" for name, top in rules.aspect_maxima(guideline).items()
+        )
+        parts.append(f"pedoman {guideline}: {points}")
+    return "; ".join(parts)
+
+
 def rat_status(d: CooperativeDecision) -> str:
     if d.cooperative.tahun_buku_rat is None:
         return "Belum pernah RAT"
@@ -108,16 +143,12 @@ def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
         anggota=fmt.number(c.jumlah_anggota) if c.jumlah_anggota is not None else "–",
         rat_terakhir=str(c.tahun_buku_rat) if c.tahun_buku_rat else "–",
         rat_status=rat_status(d),
-        skor=fmt.number(d.score, 2) if d.score is not None else "–",
+        skor=_score(d),
         kategori=category_text(d.category, lang),
         kategori_key=d.category,
-        alasan=[reason_text(r, lang) for r in d.reasons]
-        + (
-            [reason_text("score-capped", lang)]
-            if d.score is not None and d.category == "cukup_sehat" and d.score >= 80
-            else []
-        ),
-        catatan=[reason_text(n, lang) for n in d.notes],
+        alasan=[explain(r, d.facts.get(r), lang) for r in d.reasons]
+        + ([explain("score-capped", d.facts["score-capped"], lang)] if "score-capped" in d.facts else []),
+        catatan=[explain(n, d.facts.get(n), lang) for n in d.notes],
     )
 
 

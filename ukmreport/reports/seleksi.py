@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ukmreport import formatting as fmt
+from ukmreport.explanations import CONFIRM_CHECKS, explain
 from ukmreport.messages import reason_text
 from ukmreport.models import ProposalDecision
 from ukmreport.reports.common import doc_info, letterhead
@@ -16,6 +17,12 @@ from ukmreport.rules.eligibility import REASON_ORDER, name_key
 from ukmreport.settings import Settings
 
 GROUPS = (
+    (
+        "perlu-dikonfirmasi",
+        "Perlu dikonfirmasi",
+        "Memenuhi semua syarat, tetapi ada catatan yang harus diperiksa petugas (buku tabungan, KTP, data lain) "
+        "sebelum dibayar. Setelah diperiksa, isi kolom Dikonfirmasi dengan Ya; sampai itu tidak masuk surat usulan.",
+    ),
     ("layak", "Layak", "Memenuhi semua syarat. Yang berstatus Diusulkan masuk lampiran surat usulan."),
     ("tidak-layak", "Tidak layak", "Tidak memenuhi satu syarat atau lebih; alasan tercantum pada setiap baris."),
     (
@@ -33,6 +40,8 @@ GROUPS = (
 
 
 def group_of(d: ProposalDecision) -> str:
+    if d.waiting:
+        return "perlu-dikonfirmasi"
     if "already-received" in d.reasons:
         return "sudah-menerima"
     if "duplicate-proposal" in d.reasons or "possible-duplicate" in d.notes:
@@ -56,12 +65,18 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
         if grouped[key]
     ]
     eligible = [d for d in decisions if d.eligible]
-    in_letter = [d for d in eligible if d.proposal.status == "Diusulkan"]
+    in_letter = [d for d in eligible if d.proposal.status == "Diusulkan" and not d.waiting]
+    waiting = [d for d in eligible if d.waiting]
     counts = Counter(code for d in decisions for code in d.reasons)
     figures = [
         Figure(label="Usulan diperiksa", value=fmt.number(len(decisions))),
         Figure(label="Layak", value=fmt.number(len(eligible))),
         Figure(label="Tidak layak", value=fmt.number(len(decisions) - len(eligible))),
+        Figure(
+            label="Perlu dikonfirmasi",
+            value=fmt.number(len(waiting)),
+            detail="layak, belum masuk surat" if waiting else "",
+        ),
         Figure(
             label="Masuk surat usulan",
             value=fmt.number(len(in_letter)),
@@ -80,6 +95,13 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
         reason_counts=reason_counts,
         groups=groups,
     )
+
+
+def _note(d: ProposalDecision, code: str, lang: str) -> str:
+    """A note's sentence; on a proposal waiting for confirmation, with what to check."""
+    sentence = explain(code, d.facts.get(code), lang)
+    check = CONFIRM_CHECKS.get(code) if d.waiting else None
+    return f"{sentence} — {check.get(lang, check['id'])}" if check else sentence
 
 
 def _row(no: int, d: ProposalDecision, lang: str) -> SeleksiRow:
@@ -101,9 +123,9 @@ def _row(no: int, d: ProposalDecision, lang: str) -> SeleksiRow:
         status=p.status,
         nilai=fmt.rupiah(p.nilai_usulan) if p.nilai_usulan is not None else "",
         eligible=d.eligible,
-        verdict="Layak" if d.eligible else "Tidak layak",
-        reasons=[reason_text(code, lang) for code in d.reasons],
-        notes=[reason_text(code, lang) for code in d.notes],
+        verdict=("Layak, perlu dikonfirmasi" if d.waiting else "Layak") if d.eligible else "Tidak layak",
+        reasons=[explain(code, d.facts.get(code), lang) for code in d.reasons],
+        notes=[_note(d, code, lang) for code in d.notes],
         related="; ".join(related),
     )
 

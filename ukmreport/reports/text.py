@@ -9,7 +9,8 @@ from typing import Any, Protocol
 import click
 
 from ukmreport import formatting as fmt
-from ukmreport.messages import SEVERITY_WORDS, category_text, finding_message, reason_text
+from ukmreport.explanations import explain
+from ukmreport.messages import SEVERITY_WORDS, category_text, finding_message
 from ukmreport.models import Dataset
 from ukmreport.reports.declaration import Run
 
@@ -105,30 +106,37 @@ def decisions_text(run: Run, lang: str = "id") -> str:
         lines.append("Usulan bantuan" if lang == "id" else "Grant proposals")
     for d in run.decisions.proposals:
         p = d.proposal
-        verdict = (
-            ("LAYAK" if lang == "id" else "ELIGIBLE")
-            if d.eligible
-            else ("TIDAK LAYAK" if lang == "id" else "INELIGIBLE")
-        )
+        if d.waiting:
+            verdict = "LAYAK, PERLU DIKONFIRMASI" if lang == "id" else "ELIGIBLE, AWAITING CONFIRMATION"
+        elif d.eligible:
+            verdict = "LAYAK" if lang == "id" else "ELIGIBLE"
+        else:
+            verdict = "TIDAK LAYAK" if lang == "id" else "INELIGIBLE"
         lines.append(
             f"  baris {p.row:>4}  {safe(p.nik or '-'):<16}  {safe(p.nama or '-')[:30]:<30}  {p.status:<10}  {verdict}"
         )
         for code in d.reasons:
-            lines.append(f"        - {reason_text(code, lang)} ({code})")
+            lines.append(f"        - {safe(explain(code, d.facts.get(code), lang))} ({code})")
         for code in d.notes:
-            lines.append(f"        · {reason_text(code, lang)} ({code})")
+            lines.append(f"        · {safe(explain(code, d.facts.get(code), lang))} ({code})")
     if run.decisions.cooperatives:
         lines.append("Koperasi" if lang == "id" else "Cooperatives")
     for d in run.decisions.cooperatives:
         c = d.cooperative
         score = fmt.number(d.score, 2) if d.score is not None else "-"
-        lines.append(
-            f"  baris {c.row:>4}  {safe(c.nama_koperasi or '-')[:40]:<40}  {category_text(d.category, lang):<24} {score:>6}"
+        basis = (
+            f" ({d.assessment_year}, {'pedoman' if lang == 'id' else 'guideline'} {d.guideline})" if d.guideline else ""
         )
-        for code in d.reasons:
-            lines.append(f"        - {reason_text(code, lang)} ({code})")
+        lines.append(
+            f"  baris {c.row:>4}  {safe(c.nama_koperasi or '-')[:40]:<40}  {category_text(d.category, lang):<24} "
+            f"{score:>6}{basis}"
+        )
+        for code in d.reasons + (["score-capped"] if "score-capped" in d.facts else []):
+            lines.append(f"        - {safe(explain(code, d.facts.get(code), lang))} ({code})")
         for code in d.notes:
-            lines.append(f"        · {reason_text(code, lang)} ({code})")
+            lines.append(f"        · {safe(explain(code, d.facts.get(code), lang))} ({code})")
+        if d.candidate:
+            lines.append("        * calon penghargaan" if lang == "id" else "        * recognition candidate")
     return (
         "\n".join(lines)
         if lines
@@ -145,7 +153,8 @@ def build_text(result: Built) -> str:
     lines.append("  decisions.json, manifest.json")
     lines.append(
         f"Usulan: {s['proposals']} diperiksa, {s['eligible']} layak ({fmt.rupiah(s['amount_eligible'] or 0)}), "
-        f"{s['ineligible']} tidak layak. Pelaku usaha valid: {fmt.number(s['businesses'])}. "
+        f"{s['ineligible']} tidak layak; {s['waiting']} layak menunggu konfirmasi (tidak masuk surat). "
+        f"Pelaku usaha valid: {fmt.number(s['businesses'])}. "
         f"Temuan: {s['findings']['error']} kesalahan, {s['findings']['warning']} peringatan."
     )
     return "\n".join(lines)

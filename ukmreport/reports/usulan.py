@@ -17,13 +17,26 @@ from ukmreport.reports.declaration import Report, Run
 from ukmreport.settings import Settings
 from ukmreport.validate import fold
 
+# What the letter may say of its recipients: one phrase per check of rules.md, stated only when
+# every listed proposal passed it on data that could have shown otherwise (ProposalDecision.checks).
+CHECK_PHRASES = (
+    ("nik", "memiliki NIK yang sah"),
+    ("registered", "tercatat dalam data pelaku usaha"),
+    ("micro", "menjalankan usaha mikro"),
+    ("occupation", "bukan ASN, anggota TNI/Polri atau pegawai BUMN/BUMD"),
+    ("kur", "tidak sedang menerima KUR"),
+    ("not-duplicate", "tidak diusulkan ganda"),
+    ("not-received", "belum pernah menerima bantuan program yang sama menurut riwayat bantuan yang tercatat"),
+    ("account", "memiliki rekening bank"),
+)
+
 
 def proposed(decisions: list[ProposalDecision]) -> dict[str, list[ProposalDecision]]:
-    """Eligible proposals with status Diusulkan, grouped by program (first spelling wins)."""
+    """Eligible, confirmed proposals with status Diusulkan, grouped by program (first spelling wins)."""
     programs: dict[str, tuple[str, list[ProposalDecision]]] = {}
     for d in decisions:
         p = d.proposal
-        if d.eligible and p.status == "Diusulkan" and p.program:
+        if d.eligible and not d.waiting and p.status == "Diusulkan" and p.program:
             programs.setdefault(fold(p.program), (p.program, []))[1].append(d)
     return {name: rows for name, rows in programs.values()}
 
@@ -58,11 +71,8 @@ def _letter(program: str, decisions: list[ProposalDecision], settings: Settings,
         f"mengusulkan {count} ({count_words}) orang pelaku usaha mikro sebagai calon penerima {program} "
         f"dengan besaran {fmt.rupiah(each, cents=True)} ({fmt.amount_in_words(each)}) per penerima, "
         f"sehingga seluruhnya berjumlah {fmt.rupiah(total, cents=True)} ({fmt.amount_in_words(total)}).",
-        "Seluruh calon penerima telah diverifikasi oleh "
-        f"{office} berdasarkan data pelaku usaha yang tercatat: memiliki NIK yang sah, menjalankan usaha "
-        "mikro, bukan ASN, anggota TNI/Polri atau pegawai BUMN/BUMD, tidak sedang menerima KUR, belum "
-        "pernah menerima bantuan program yang sama, dan memiliki rekening bank atas nama sendiri. "
-        "Daftar calon penerima terlampir.",
+        f"Seluruh calon penerima telah diverifikasi oleh {office} berdasarkan data pelaku usaha yang "
+        f"tercatat: {verified(decisions)}. Daftar calon penerima terlampir.",
         "Demikian usulan ini kami sampaikan. Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih.",
     ]
     return UsulanLetter(
@@ -85,6 +95,17 @@ def _letter(program: str, decisions: list[ProposalDecision], settings: Settings,
         copies_to=settings.letter.copies_to or [],
         sender=sender(settings),
     )
+
+
+def verified(decisions: list[ProposalDecision]) -> str:
+    """The checks every listed proposal passed, as one clause: 'memiliki NIK yang sah, …, dan …'."""
+    passed = frozenset.intersection(*(d.checks for d in decisions)) if decisions else frozenset()
+    phrases = [phrase for code, phrase in CHECK_PHRASES if code in passed]
+    if "account" in passed and "own-account" in passed:
+        phrases[-1] += " atas nama sendiri"
+    if len(phrases) < 2:
+        return "".join(phrases)
+    return ", ".join(phrases[:-1]) + ", dan " + phrases[-1]
 
 
 def _row(no: int, d: ProposalDecision) -> UsulanRow:

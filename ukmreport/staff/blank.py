@@ -49,7 +49,7 @@ CREATED = datetime(2024, 1, 1)  # fixed, so two runs write the same workbook
 
 STATUSES = ("Diusulkan", "Disetujui", "Ditolak", "Disalurkan")
 COOP_TYPES = ("Simpan Pinjam", "Konsumen", "Produsen", "Pemasaran", "Jasa")
-TEXT_KINDS = frozenset({"nik", "phone", "account", "nib", "nik_koperasi"})
+TEXT_KINDS = frozenset({"nik", "phone", "account", "nib", "nik_koperasi", "kk"})
 TEXT_FIELDS = frozenset({"nomor_badan_hukum"})  # numbers like 518/BH/XXV must not turn into dates
 AMOUNT_KINDS = frozenset({"amount", "positive_amount", "signed_amount"})
 NUMBER_FORMATS = {
@@ -81,12 +81,24 @@ HINTS = {
     "status": "Diusulkan, Disetujui, Ditolak atau Disalurkan (kosong berarti Diusulkan)",
     "coop_type": "pilih: " + ", ".join(COOP_TYPES),
     "nik_koperasi": "16 angka",
+    "kk": "No. KK 16 angka",
+    "guideline": "2016 (tujuh aspek) atau 2021 (Tata Kelola, Profil Risiko, Kinerja Keuangan, Permodalan)",
 }
 FIELD_HINTS = {
+    "predikat": "kategori yang ditulis penilai (Sehat, Cukup Sehat, Dalam Pengawasan, …); boleh kosong",
     "shu": "rupiah, angka saja; rugi ditulis negatif (contoh -2500000)",
     "nomor_badan_hukum": "tulis persis seperti pada akta badan hukum",
 }
-WIDTHS = {"nik": 20, "nik_koperasi": 20, "account": 20, "phone": 16, "nib": 16, "date": 13, "date_or_year": 13}
+WIDTHS = {
+    "kk": 20,
+    "nik": 20,
+    "nik_koperasi": 20,
+    "account": 20,
+    "phone": 16,
+    "nib": 16,
+    "date": 13,
+    "date_or_year": 13,
+}
 WIDE_FIELDS = {"alamat": 36, "nama": 28, "nama_usaha": 28, "nama_koperasi": 30, "keterangan": 30, "program": 30}
 REQUIRED_FILL = PatternFill("solid", fgColor="F8CBAD")
 OPTIONAL_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -223,7 +235,10 @@ def _hint(kind: SheetKind, spec: FieldSpec, settings: Settings) -> str:
     if kind is SheetKind.COOP_ASSESSMENT and spec.name == "nomor_badan_hukum":
         need, how = "Wajib diisi, kecuali NIK Koperasi diisi.", "sama dengan lembar Koperasi"
     elif spec.kind == "points":
-        how = how.format(max=_num(settings.cooperatives.aspect_max.get(spec.name, 100)))
+        rules = settings.cooperatives
+        which = [g for g in ("2016", "2021") if spec.name in rules.aspect_maxima(g)]
+        top = max(rules.aspect_maxima(g)[spec.name] for g in which) if which else 100
+        how = how.format(max=_num(top)) + (f" (pedoman {' dan '.join(which)})" if which else "")
     if spec.hint and (spec.kind in AMOUNT_KINDS or not how):  # schema hints that add to the kind's
         how = f"{how}, {spec.hint}" if how else spec.hint
     if spec.kind in TEXT_KINDS:
@@ -258,8 +273,11 @@ def _validation(spec: FieldSpec, settings: Settings, region: Region, lists: _Lis
         return _check("whole", "between", "1900", "2100", header, "Tahun harus empat angka (1900–2100).")
     if kind == "count":
         return _check("whole", "greaterThanOrEqual", "0", None, header, "Isi bilangan bulat 0 atau lebih.")
+    if kind == "guideline":
+        return _list('"2016,2021"', header, "Isi 2016 atau 2021.")
     if kind == "points":
-        top = _num(settings.cooperatives.aspect_max.get(spec.name, 100))
+        rules = settings.cooperatives
+        top = _num(max(rules.aspect_max.get(spec.name, 0), rules.aspect_max_2021.get(spec.name, 0)) or 100)
         return _check("decimal", "between", "0", top, header, f"Nilai harus antara 0 dan {top}.")
     if kind == "amount":
         return _check("decimal", "greaterThanOrEqual", "0", None, header, "Isi angka rupiah, 0 atau lebih.")
@@ -280,6 +298,8 @@ def _validation(spec: FieldSpec, settings: Settings, region: Region, lists: _Lis
         return _check("textLength", "equal", "16", None, header, "NIK harus 16 angka.", style)
     if kind == "nib":
         return _check("textLength", "equal", "13", None, header, "NIB harus 13 angka.")
+    if kind == "kk":
+        return _check("textLength", "equal", "16", None, header, "No. KK harus 16 angka.")
     if kind == "phone":
         return _check("textLength", "between", "10", "16", header, "Nomor HP 10–13 angka, diawali 08.", "warning")
     if kind == "account":

@@ -195,6 +195,11 @@ class SheetReader:
             return {"suggestion": self.ctx.region.suggest_kecamatan(str(raw)) or ""}
         if code == "score-out-of-range":
             return {"max": points_max(self.ctx, spec.name)}
+        if code == "assessment-incomplete":  # a pedoman that names neither guideline
+            return {
+                "what_id": f"pedoman '{raw}' tidak dikenal; tulis 2016 atau 2021",
+                "what_en": f"unknown guideline '{raw}'; write 2016 or 2021",
+            }
         return {}
 
     def _check_value(
