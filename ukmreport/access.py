@@ -94,10 +94,15 @@ def write_text(path: Path, text: str, access: Access = PUBLIC) -> None:
     write_bytes(path, text.encode("utf-8"), access)
 
 
-def make_folder(path: Path, access: Access = PUBLIC) -> None:
-    """Create path (missing parents as the umask gives) with access's mode; an existing folder is kept as it is."""
+def make_folder(path: Path, access: Access = PUBLIC, *, parents: bool = True) -> None:
+    """Create path (missing parents as the umask gives) with access's mode; an existing folder is kept as it is.
+
+    parents=False refuses to create a missing parent (FileNotFoundError): a build's worker must not
+    bring back a staging folder that the build, or the next one, has already removed.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.mkdir(path, access.folder_mode)
     except FileExistsError:

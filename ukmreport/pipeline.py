@@ -308,7 +308,7 @@ class _Done:
 def _write_annotated(data: Dataset, dest: Path, lang: str, when: datetime, group_readable: bool) -> list[Path]:
     from ukmreport.staff.annotate import write_annotated
 
-    return write_annotated(data, dest, lang, when, group_readable=group_readable)
+    return write_annotated(data, dest, lang, when, group_readable=group_readable, inside_existing=True)
 
 
 def write_demo(directory: Path, settings: Settings, *, seed: int, businesses: int, today: date) -> list[Path]:

@@ -59,12 +59,19 @@ _COMMENT_CHARS_PER_LINE = 45  # at that width, in the comment font (Tahoma 8–9
 
 
 def write_annotated(
-    data: Dataset, dest_dir: Path, lang: str = "id", when: datetime | None = None, *, group_readable: bool = False
+    data: Dataset,
+    dest_dir: Path,
+    lang: str = "id",
+    when: datetime | None = None,
+    *,
+    group_readable: bool = False,
+    inside_existing: bool = False,
 ) -> list[Path]:
     """Write an annotated copy of every readable input with cell findings; return the copies' paths.
 
     The copies hold the inputs' NIKs and account numbers: they are created readable by their owner
     only (and its group with group_readable), and so is dest_dir when it is made here (access.py).
+    inside_existing: dest_dir's parent must exist already (a build's staging folder), never be made.
 
     Raises UkmreportError when dest_dir is the folder of an input (a copy there would be read as
     input next time) before writing anything, and when a workbook cannot be copied, after writing
@@ -89,7 +96,7 @@ def write_annotated(
         return []
     access = Access(personal=True, group=group_readable)
     try:
-        make_folder(dest_dir, access)
+        make_folder(dest_dir, access, parents=not inside_existing)
     except OSError as exc:
         raise UkmreportError(f"folder anotasi {dest_dir} tidak dapat dibuat: {exc.strerror or exc}") from exc
     written: list[Path] = []
