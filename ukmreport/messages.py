@@ -432,6 +432,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "id": "periode '{value}': tulis tahun (2024), triwulan (2024-Q3) atau bulan (2024-07)",
         "en": "period '{value}': use a year (2024), a quarter (2024-Q3) or a month (2024-07)",
     },
+    "bad-epoch": {
+        "id": "SOURCE_DATE_EPOCH={value} bukan jumlah detik sejak 1970",
+        "en": "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970",
+    },
     "no-input-files": {
         "id": "tidak ada buku kerja di {folder}",
         "en": "no workbook found in {folder}",

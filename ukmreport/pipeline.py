@@ -52,7 +52,7 @@ def clock() -> datetime:
     try:
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError) as exc:
-        raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from exc
+        raise ConfigError(code="bad-epoch", value=repr(epoch)) from exc
 
 
 def build(
