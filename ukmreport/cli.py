@@ -51,7 +51,8 @@ class Options:
 
 def chosen_lang(args: Sequence[str]) -> str:
     """The language asked for: the last --lang among args, else UKMREPORT_LANG, else id."""
-    lang = os.environ.get(LANG_ENV, "").strip().lower() or "id"
+    env = os.environ.get(LANG_ENV, "").strip().lower()
+    lang = env or "id"
     for i, arg in enumerate(args):
         if arg == "--":
             break
@@ -59,8 +60,10 @@ def chosen_lang(args: Sequence[str]) -> str:
             lang = args[i + 1]
         elif arg.startswith("--lang="):
             lang = arg.partition("=")[2]
-    if lang not in LANGS:
-        raise click.UsageError(say("bad-value", "en", value=lang, option="--lang", choices="id, en"))
+    if lang not in LANGS:  # said in the language of the environment, else Indonesian
+        fallback = env if env in LANGS else "id"
+        option = "--lang" if lang != env else LANG_ENV
+        raise click.UsageError(say("bad-value", fallback, value=lang, option=option, choices=", ".join(LANGS)))
     return lang
 
 
