@@ -224,25 +224,43 @@ def writable_folder(folder: Path) -> None:
 
 @contextmanager
 def build_lock(folder: Path) -> Iterator[None]:
-    """Hold the reports folder for this build; BuildLocked naming the holder's process id if taken."""
-    import fcntl
+    """Hold the reports folder for this build; BuildLocked naming the holder's process id if taken.
 
+    The lock file is removed when the build ends, so a finished build leaves only its reports.
+    """
     writable_folder(folder)
     path = folder / LOCK_NAME
+    fd = locked_file(path, folder)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise OutputError(code="folder-unwritable", folder=str(folder), reason=exc.strerror or str(exc)) from exc
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildLocked(code="build-running", folder=str(folder), pid=lock_holder(path)) from None
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         yield
     finally:
-        os.close(fd)  # releases the lock; the file stays, so no second build locks a removed one
+        path.unlink(missing_ok=True)  # before the lock goes, so nobody locks a file about to vanish
+        os.close(fd)
+
+
+def locked_file(path: Path, folder: Path) -> int:
+    """Open and lock the lock file; retry when it was removed by a build that ended meanwhile."""
+    import fcntl
+
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(code="folder-unwritable", folder=str(folder), reason=exc.strerror or str(exc)) from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise BuildLocked(code="build-running", folder=str(folder), pid=lock_holder(path)) from None
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)  # locked a file its holder had just removed: lock the current one
 
 
 def lock_holder(path: Path) -> str:

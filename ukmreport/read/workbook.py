@@ -108,8 +108,7 @@ class RawSheet:
             return
         package, name = self._package, self.name
         if self._info is None:
-            where = f" ({self._part})" if self._part else ""
-            raise Unreadable(f"bagian lembar '{name}'{where} tidak ada dalam berkas")
+            raise Unreadable("sheet-part-missing", sheet=name, part=self._part or "-")
         if not self._whole and self._info.file_size > package.limits.pieced_from_bytes and self._load_pieced():
             return
         area = scan_sheet(package, self._info)
