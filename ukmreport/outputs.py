@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -228,6 +228,7 @@ def build_lock(folder: Path) -> Iterator[None]:
 
     The lock file is removed when the build ends, so a finished build leaves only its reports.
     """
+    made = not folder.exists()
     writable_folder(folder)
     path = folder / LOCK_NAME
     fd = locked_file(path, folder)
@@ -238,6 +239,9 @@ def build_lock(folder: Path) -> Iterator[None]:
     finally:
         path.unlink(missing_ok=True)  # before the lock goes, so nobody locks a file about to vanish
         os.close(fd)
+        if made:
+            with suppress(OSError):  # not empty: something was published
+                folder.rmdir()  # a build that published nothing leaves no empty reports folder behind
 
 
 def locked_file(path: Path, folder: Path) -> int:

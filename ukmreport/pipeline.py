@@ -73,9 +73,9 @@ def build(
     """
     reports = select(only, settings)
     check_formats(formats, reports)
-    root = out or settings.output_dir
+    root, now = out or settings.output_dir, now or clock()
     with outputs.build_lock(root):
-        run = prepare(inputs, settings, period, progress, now=now or clock())
+        run = prepare(inputs, settings, period, progress, now=now)
         target = root / run.period.key
         staging = outputs.staging_dir(target)
         try:
