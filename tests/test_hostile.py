@@ -329,7 +329,7 @@ def test_exit_2_when_nothing_can_be_read(tmp_path):
     proc = run_cli("check", "--format", "json", str(folder), cwd=tmp_path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stdout + proc.stderr
-    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("ukmreport: error:")
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("ukmreport: kesalahan:")
     single = run_cli("check", str(folder / "terkunci.xlsx"), cwd=tmp_path)
     assert single.returncode == 2 and "Traceback" not in single.stderr
 
@@ -554,7 +554,7 @@ def test_sheet_is_refused_before_calamine_parses_it(tmp_path, monkeypatch, case)
     monkeypatch.setattr(calamine, "call", lambda func, what: calls.append(what) or original(func, what))
     with pytest.raises(Unreadable):
         _read_all(_build(case, tmp_path))
-    assert calls == ["isi berkas rusak"]  # the opening only: no get_sheet_by_name, no iter_rows
+    assert calls == [None]  # the opening only (no sheet named): no get_sheet_by_name, no iter_rows
 
 
 def test_xxe_target_is_never_opened(tmp_path):

@@ -209,5 +209,5 @@ def test_the_clock_is_source_date_epoch_when_set_and_refuses_a_bad_one(monkeypat
     monkeypatch.setenv("SOURCE_DATE_EPOCH", " ")
     assert clock().microsecond == 0 and clock().tzinfo is UTC
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "28-11-2026")
-    with pytest.raises(ConfigError, match=r"SOURCE_DATE_EPOCH='28-11-2026' is not a number of seconds"):
+    with pytest.raises(ConfigError, match=r"SOURCE_DATE_EPOCH='28-11-2026' bukan jumlah detik sejak 1970"):
         clock()

@@ -9,12 +9,16 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from ukmreport import __version__
 from ukmreport.access import PUBLIC, Access, make_folder, published_folder_mode, write_text
+from ukmreport.errors import BuildLocked, OutputError
 from ukmreport.explanations import explanations
 from ukmreport.messages import finding_message
 from ukmreport.models import HEALTH_CATEGORIES, Dataset, Decisions, InputFile
@@ -163,11 +167,14 @@ def _plain(x: float | None) -> int | float | None:
 
 
 def staging_dir(target: Path, *, group_readable: bool = False) -> Path:
-    """A fresh temporary folder beside the target, on the same file system, readable by its owner
-    only (mkdtemp: 0700) while the reports, personal ones among them, are written into it."""
-    make_folder(target.parent, Access(group=group_readable))
+    """A fresh temporary folder beside the target, on the same file system, named after this process,
+    readable by its owner only (mkdtemp: 0700) while the reports, personal ones among them, are written into it."""
+    writable_folder(target.parent, Access(group=group_readable))
     recover(target)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        return Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
+    except OSError as exc:
+        raise OutputError(code="folder-unwritable", folder=str(target.parent), reason=exc.strerror or str(exc)) from exc
 
 
 def publish(staging: Path, target: Path, *, group_readable: bool = False) -> None:
@@ -196,7 +203,8 @@ def recover(target: Path) -> None:
     if old.exists() and not target.exists():
         os.rename(old, target)
     for stale in target.parent.glob(f".{target.name}.new-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if not staging_alive(stale):
+            shutil.rmtree(stale, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -217,3 +225,133 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+# -- one build per reports folder ---------------------------------------------------------------
+# A second build must not delete the first one's staging folder or swap reports under it: the
+# folder is locked (flock, released by the kernel when the holder dies, so a killed build leaves
+# no stale lock) and each staging folder carries the process id of the build that made it.
+
+LOCK_NAME = ".ukmreport.lock"
+
+
+def writable_folder(folder: Path, access: Access = PUBLIC) -> None:
+    """Make the reports folder if needed; OutputError naming it when it cannot be made or written."""
+    try:
+        make_folder(folder, access)
+    except OSError as exc:
+        raise OutputError(code="folder-unwritable", folder=str(folder), reason=exc.strerror or str(exc)) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(code="folder-unwritable", folder=str(folder), reason=os.strerror(13))
+
+
+@contextmanager
+def build_lock(folder: Path) -> Iterator[None]:
+    """Hold the reports folder for this build; BuildLocked naming the holder's process id if taken.
+
+    The lock file is removed when the build ends, so a finished build leaves only its reports.
+    """
+    made = not folder.exists()
+    writable_folder(folder)
+    path = folder / LOCK_NAME
+    fd = locked_file(path, folder)
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        path.unlink(missing_ok=True)  # before the lock goes, so nobody locks a file about to vanish
+        os.close(fd)
+        if made:
+            with suppress(OSError):  # not empty: something was published
+                folder.rmdir()  # a build that published nothing leaves no empty reports folder behind
+
+
+def locked_file(path: Path, folder: Path) -> int:
+    """Open and lock the lock file; retry when it was removed by a build that ended meanwhile."""
+    import fcntl
+
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(code="folder-unwritable", folder=str(folder), reason=exc.strerror or str(exc)) from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise BuildLocked(code="build-running", folder=str(folder), pid=lock_holder(path)) from None
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)  # locked a file its holder had just removed: lock the current one
+
+
+def lock_holder(path: Path) -> str:
+    """The process id written in a held lock file ('?' when the holder has not written it yet)."""
+    for _ in range(20):  # the holder writes its id just after taking the lock
+        try:
+            text = path.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        if text.isdigit():
+            return text
+        time.sleep(0.01)
+    return "?"
+
+
+def staging_prefix(target: Path) -> str:
+    return f".{target.name}.new-{os.getpid()}-"
+
+
+def staging_alive(staging: Path) -> bool:
+    """Whether the build that made this staging folder still runs (its process id is in the name)."""
+    pid = staging.name.rpartition(".new-")[2].split("-")[0]
+    if not pid.isdigit():
+        return False  # made before staging folders carried a process id
+    return process_alive(int(pid))
+
+
+def process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+# -- a build of some reports keeps the others ------------------------------------------------------
+
+
+def keep_previous(target: Path, staging: Path, rebuilt: set[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Copy the previous set's outputs of reports this build does not remake into staging.
+
+    Returns their manifest entries, each with the run that made it, and the previous state
+    (made or skipped, and when) of the reports kept.
+    """
+    try:
+        old = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return [], {}
+    made_at = old.get("generated_at")
+    kept: list[dict[str, Any]] = []
+    root = target.resolve()
+    for entry in old.get("outputs", []):
+        if not isinstance(entry, dict) or entry.get("name") in rebuilt or not isinstance(entry.get("path"), str):
+            continue
+        source = (target / entry["path"]).resolve()
+        if not source.is_relative_to(root) or not source.is_file():
+            continue  # gone, or a manifest that points outside its folder: nothing to keep
+        dest = staging / source.relative_to(root)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, dest)
+        kept.append({**entry, "run": entry.get("run", made_at)})
+    states = old.get("reports", {}) if isinstance(old.get("reports"), dict) else {}
+    return kept, {name: state for name, state in states.items() if name not in rebuilt}

@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from ukmreport import outputs
 from ukmreport.access import Access, write_text
-from ukmreport.errors import ConfigError, InputError, UkmreportError
+from ukmreport.errors import ConfigError, InputError, UkmreportError, UsageError
 from ukmreport.models import Dataset, Decisions
 from ukmreport.office import for_region, require_office
 from ukmreport.period import Period, default_period
@@ -53,6 +53,8 @@ class BuildResult:
     out_dir: Path
     outputs: list[dict[str, Any]]
     manifest: dict[str, Any]
+    skipped: dict[str, str] = field(default_factory=dict)  # report -> why it was not rendered
+    warnings: list[str] = field(default_factory=list)  # message codes (messages.BUILD) worth a line
 
 
 def clock() -> datetime:
@@ -63,7 +65,7 @@ def clock() -> datetime:
     try:
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError) as exc:
-        raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from exc
+        raise ConfigError(code="bad-epoch", value=repr(epoch)) from exc
 
 
 def build(
@@ -77,33 +79,64 @@ def build(
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> BuildResult:
-    """Run every stage and publish reports/<period>/ only when every report succeeded."""
+    """Run every stage and publish reports/<period>/ only when every report succeeded.
+
+    One build per reports folder at a time (outputs.build_lock). With `only`, the other reports of
+    the period folder are kept as the previous build left them.
+    """
     settings = office_settings(settings)
-    run = prepare(inputs, settings, period, progress, now=now or clock())
     reports = select(only, settings)
-    target = (out or settings.output_dir) / run.period.key
-    group = settings.output.group_readable
-    staging = outputs.staging_dir(target, group_readable=group)
-    try:
-        written = render_reports(run, reports, staging, formats, progress)
-        personal = Access(personal=True, group=group)  # decisions.json: every proposal's NIK
-        outputs.write_json(
-            staging / "decisions.json", outputs.decisions_json(run.decisions, run.settings.lang), personal
-        )
-        manifest = outputs.manifest(
-            generated_at=run.now.isoformat(timespec="seconds"),
-            period=run.period.key,
-            config_sha256=settings.config_sha256,
-            inputs=list(run.data.files),
-            outputs=written,
-            summary_=outputs.summary(run.data, run.decisions),
-        )
-        outputs.write_json(staging / "manifest.json", manifest, Access(group=group))
-        outputs.publish(staging, target, group_readable=group)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return BuildResult(run=run, out_dir=target, outputs=written, manifest=manifest)
+    check_formats(formats, reports)
+    root, now = out or settings.output_dir, now or clock()
+    with outputs.build_lock(root):
+        run = prepare(inputs, settings, period, progress, now=now)
+        target = root / run.period.key
+        group = settings.output.group_readable
+        staging = outputs.staging_dir(target, group_readable=group)
+        try:
+            written, skipped = render_reports(run, reports, staging, formats, progress)
+            kept, states = outputs.keep_previous(target, staging, {r.name for r in reports} | {ANNOTATED_DIR})
+            made_at = run.now.isoformat(timespec="seconds")
+            for report in reports:
+                states[report.name] = {
+                    "run": made_at,
+                    **({"skipped": skipped[report.name]} if report.name in skipped else {}),
+                }
+            personal = Access(personal=True, group=group)  # decisions.json: every proposal's NIK
+            outputs.write_json(
+                staging / "decisions.json", outputs.decisions_json(run.decisions, run.settings.lang), personal
+            )
+            manifest = outputs.manifest(
+                generated_at=made_at,
+                period=run.period.key,
+                config_sha256=settings.config_sha256,
+                inputs=list(run.data.files),
+                outputs=[*({**entry, "run": made_at} for entry in written), *kept],
+                summary_=outputs.summary(run.data, run.decisions),
+            )
+            manifest["reports"] = {r: states[r] for r in sorted(states, key=report_order)}
+            outputs.write_json(staging / "manifest.json", manifest, Access(group=group))
+            outputs.publish(staging, target, group_readable=group)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    signed = any(r.signed and r.name not in skipped for r in reports)
+    warnings = ["sample-signer"] if signed and settings.sample_signer else []
+    return BuildResult(run=run, out_dir=target, outputs=written, manifest=manifest, skipped=skipped, warnings=warnings)
+
+
+def check_formats(formats: list[str] | None, reports: list[Report]) -> None:
+    """Refuse a format no report is written in, before anything is read or touched."""
+    known = {fmt for report in reports for fmt in report.formats}
+    unknown = [fmt for fmt in formats or [] if fmt not in known]
+    if unknown:
+        raise UsageError(code="unknown-format", value=", ".join(unknown), choices=", ".join(sorted(known)))
+
+
+def report_order(name: str) -> tuple[int, str]:
+    from ukmreport.reports import REPORTS
+
+    return (REPORTS[name].order if name in REPORTS else 99, name)
 
 
 def prepare(
@@ -131,7 +164,7 @@ def read(
     region = load_region(settings.region_file)
     paths = input_files(inputs)
     if not paths:
-        raise InputError(f"no workbook (.xlsx, .xlsm, .xls, .ods, .csv) found in {inputs}")
+        raise InputError(code="no-input-files", folder=str(inputs))
     return region, read_inputs(paths, Context.make(settings, region, today), progress)
 
 
@@ -144,17 +177,20 @@ def office_settings(settings: Settings) -> Settings:
 
 
 def require_readable(data: Dataset, *, reasons_shown: bool = False) -> None:
-    """Stop a run that has nothing to report on, saying why each file could not be read.
+    """Stop a run that has nothing to report on: no file could be read, or none holds a known sheet.
 
     reasons_shown: the caller has already shown the findings, so the error only points at them.
     """
-    if any(f.readable for f in data.files):
+    if any(f.readable and f.sheets for f in data.files):
         return
+    if any(f.readable for f in data.files):
+        names = ", ".join(Path(f.path).name for f in data.files if f.readable)
+        raise InputError(code="nothing-recognised", files=names)
     if reasons_shown:
-        raise InputError("no input file could be read (reasons above)")
+        raise InputError(code="nothing-readable-shown")
     reasons = {f.file: dict(f.params).get("reason", "") for f in data.findings if f.code == "unreadable-file"}
     raise InputError(
-        "no input file could be read: " + "; ".join(f"{path} ({reasons.get(path, '?')})" for path in reasons)
+        code="nothing-readable", reasons="; ".join(f"{path} ({reasons.get(path, '?')})" for path in reasons)
     )
 
 
@@ -178,11 +214,14 @@ def decide(run: Run) -> Decisions:
 
 def render_reports(
     run: Run, reports: list[Report], dest: Path, formats: list[str] | None, progress: Progress | None
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Build each report's context and write it in its formats (stages 4 and 5), the annotated copies
-    on the side: reports that link to them come after them."""
+    on the side: reports that link to them come after them. A report with nothing to say is not
+    rendered; the second value says which and why."""
     from ukmreport.render import workers
 
+    skipped = {r.name: reason for r in reports if (reason := r.skipped(run))}
+    reports = [r for r in reports if r.name not in skipped]
     later = [report for report in reports if report.needs_annotated]
     try:
         with AnnotationJob(run, dest) as job:  # openpyxl on the other core while the PDFs render
@@ -193,7 +232,7 @@ def render_reports(
         workers.stop()  # nothing of this build's processes outlives it
     for copy in sorted((dest / ANNOTATED_DIR).glob("*")) if run.annotated else []:
         written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, dest, personal_data=True))
-    return written
+    return written, skipped
 
 
 def render_report(

@@ -283,6 +283,11 @@ class Settings(_Section):
         return self
 
     @property
+    def sample_signer(self) -> bool:
+        """No [head] in ukmreport.toml: letters are signed by the built-in sample head of office."""
+        return "head" not in self.model_fields_set or self.head == Head()
+
+    @property
     def config_dir(self) -> Path:
         return self.config_path.parent if self.config_path else Path.cwd()
 

@@ -22,7 +22,18 @@ CHUNK = 1 << 20
 
 
 class Unreadable(Exception):
-    """Raised by the read stage when a file cannot be read; validation makes it a finding."""
+    """Raised by the read stage when a file cannot be read; validation makes it a finding.
+
+    code names the reason in the catalogue (messages.READ_REASONS), params fill it; str() is
+    the Indonesian sentence.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        from ukmreport.messages import read_reason
+
+        self.code = code
+        self.params = {key: str(value) for key, value in params.items()}
+        super().__init__(read_reason(code, "id", self.params))
 
 
 def column_letter(index: int) -> str:
@@ -72,52 +83,51 @@ def read_checked(path: Path, limits: Limits) -> bytes:
     # the office's data, at another user's files, at a device), and the report would then carry
     # data nobody put in the folder. Copy the real file into the folder instead.
     if path.is_symlink():
-        raise Unreadable("berkas berupa tautan simbolik (symlink); salin berkas aslinya ke folder input")
+        raise Unreadable("symlink")
     try:
         info = path.stat()
     except OSError as exc:
-        raise Unreadable(f"berkas tidak dapat dibuka ({exc.strerror or exc})") from exc
+        raise Unreadable("cannot-open", detail=exc.strerror or exc) from exc
     if not stat.S_ISREG(info.st_mode):
-        kind = "sebuah folder" if stat.S_ISDIR(info.st_mode) else "bukan berkas data (mungkin pipa atau perangkat)"
-        raise Unreadable(f"bukan berkas biasa ({kind})")
+        raise Unreadable("folder" if stat.S_ISDIR(info.st_mode) else "not-regular")
     _check_file_size(info.st_size, limits)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise Unreadable(f"berkas tidak dapat dibuka ({exc.strerror or exc})") from exc
+        raise Unreadable("cannot-open", detail=exc.strerror or exc) from exc
     with open(fd, "rb", closefd=True) as fh:
         opened = os.fstat(fh.fileno())
         if not stat.S_ISREG(opened.st_mode):  # swapped for something else since the check above
-            raise Unreadable("bukan berkas biasa")
+            raise Unreadable("not-regular")
         _check_file_size(opened.st_size, limits)
         data = fh.read(int(limits.max_file_mb * 1024 * 1024) + 1)
     _check_file_size(len(data), limits)
     if not data:
-        raise Unreadable("berkas kosong (0 byte)")
+        raise Unreadable("empty-file")
     return data
 
 
 def _check_file_size(size: int, limits: Limits) -> None:
     if size > limits.max_file_mb * 1024 * 1024:
-        raise Unreadable(f"ukuran berkas {mb(size)} melebihi batas {limits.max_file_mb:g} MB")
+        raise Unreadable("file-too-big", size=mb(size), limit=f"{limits.max_file_mb:g}")
 
 
 def _ole_reason(data: bytes) -> str:
-    return "berkas dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu simpan ulang"
+    return "password"
 
 
 def _not_zip_reason(data: bytes) -> str:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in head[:256]:
-        return "isinya halaman web/XML, bukan buku kerja .xlsx; buka di Excel lalu simpan sebagai .xlsx"
+        return "web-page"
     if head.startswith(b"%pdf"):
-        return "isinya dokumen PDF, bukan buku kerja .xlsx"
+        return "pdf-file"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
         b"\x00" not in data[:1024] and (b"," in head or b";" in head or b"\t" in head)
     ):
-        return "isinya teks (mungkin CSV), bukan buku kerja .xlsx; simpan sebagai .csv atau .xlsx"
-    return "bukan berkas Excel .xlsx (isi berkas bukan arsip zip)"
+        return "text-file"
+    return "not-zip"
 
 
 def mb(size: int) -> str:
@@ -132,8 +142,8 @@ def thousands(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def timeout_reason(limits: Limits) -> str:
-    return f"pembacaan melebihi batas waktu {limits.seconds_per_file:g} detik per berkas"
+def timed_out(limits: Limits) -> Unreadable:
+    return Unreadable("timeout", seconds=f"{limits.seconds_per_file:g}")
 
 
 def short_error(exc: BaseException) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ukmreport.read import calamine
 from ukmreport.read.area import Area, check_area
-from ukmreport.read.files import Unreadable, thousands, timeout_reason
+from ukmreport.read.files import Unreadable, thousands, timed_out
 from ukmreport.read.package import Package, check_declarations, check_encoding
 from ukmreport.settings import Limits
 
@@ -138,7 +138,7 @@ def _scan_ods_content(package: Package, info: object) -> None:
             check_declarations("content.xml", data)
         end = data.rfind(b">") + 1
         if len(data) - end > 1 << 20:  # one tag of a megabyte: nothing a spreadsheet writes
-            raise Unreadable("bagian content.xml berisi elemen XML yang tidak wajar (lebih dari 1 MB)")
+            raise Unreadable("xml-element-too-big", part="content.xml")
         for match in _ODS_TAG.finditer(data, 0, end):
             table.tag(match)
         carry = data[end:]
@@ -212,13 +212,10 @@ def csv_sheets(path: Path, data: bytes, limits: Limits, deadline: float) -> list
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), else Windows-1252; Unreadable for binary content."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Unreadable("berkas CSV berkode UTF-16; simpan ulang sebagai CSV UTF-8")
+        raise Unreadable("csv-utf16")
     found = _BINARY.search(data)
     if found:
-        raise Unreadable(
-            f"berkas CSV berisi data biner (byte 0x{data[found.start()]:02x} di posisi {thousands(found.start())}), "
-            "bukan teks"
-        )
+        raise Unreadable("csv-binary", byte=f"0x{data[found.start()]:02x}", position=thousands(found.start()))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -253,16 +250,19 @@ def _csv_rows(text: str, delimiter: str, name: str, limits: Limits, deadline: fl
         except StopIteration:
             return
         except csv.Error as exc:
-            raise Unreadable(f"berkas CSV rusak di baris {thousands(reader.line_num)} ({exc})") from exc
+            raise Unreadable("csv-damaged", row=thousands(reader.line_num), detail=exc) from exc
         count += 1
         widest = max(widest, len(row))
         if widest > limits.max_columns:
             raise Unreadable(
-                f"lembar '{name}' berisi {thousands(widest)} kolom di baris {thousands(count)}, "
-                f"melebihi batas {thousands(limits.max_columns)} kolom (max_columns)"
+                "csv-too-many-columns",
+                sheet=name,
+                count=thousands(widest),
+                row=thousands(count),
+                limit=thousands(limits.max_columns),
             )
         if count > limits.max_rows:
-            raise Unreadable(f"lembar '{name}' berisi lebih dari {thousands(limits.max_rows)} baris (max_rows)")
+            raise Unreadable("csv-too-many-rows", sheet=name, limit=thousands(limits.max_rows))
         if not count & 0xFFF and time.monotonic() > deadline:
-            raise Unreadable(timeout_reason(limits))
+            raise timed_out(limits)
         yield row  # type: ignore[misc]

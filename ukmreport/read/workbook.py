@@ -131,8 +131,7 @@ class RawSheet:
         package, name = self._package, self.name
         assert package is not None
         if self._info is None:
-            where = f" ({self._part})" if self._part else ""
-            raise Unreadable(f"bagian lembar '{name}'{where} tidak ada dalam berkas")
+            raise Unreadable("sheet-part-missing", sheet=name, part=self._part or "-")
         if not self._whole and self._info.file_size > package.limits.pieced_from_bytes and self._load_pieced():
             return
         area = scan_sheet(package, self._info)
@@ -216,7 +215,7 @@ def open_workbook(path: Path, limits: Limits) -> RawWorkbook:
         try:
             others = formats.calamine_sheets(data, limits, deadline)
         except Unreadable as exc:
-            raise Unreadable(f"berkas Excel 97–2003 (.xls) rusak atau tidak lengkap ({exc})") from exc
+            raise Unreadable("xls-damaged", detail=exc) from exc
     else:
         package = Package(data, limits, deadline, ooxml=False)
         if formats.is_ods(package):

@@ -83,6 +83,7 @@ class UsulanContext(_Ctx):
     letterhead: Letterhead
     signature: Signature
     letters: list[UsulanLetter]
+    sample_signer: bool = False  # signed by the built-in sample head: every page is marked CONTOH
 
 
 class SeleksiRow(_Ctx):

@@ -61,6 +61,10 @@ class Report:
                   PDF is rendered in pieces; None for a report that is never long
     needs_annotated  the report links to the staff's annotated copies, so it is built after them
     pdf_variant   WeasyPrint's PDF variant, e.g. "pdf/a-3b"
+    signed        a letter signed by the head of office: while ukmreport.toml names none, it carries
+                  the CONTOH mark (its context's sample_signer) and the build warns
+    empty         Run -> why the report has nothing to say ("no eligible proposals"), or None: an
+                  empty report is not rendered, the manifest records the reason (messages.SKIPPED)
     """
 
     name: str
@@ -73,6 +77,8 @@ class Report:
     long_table: tuple[str, str] | None = None
     needs_annotated: bool = False
     pdf_variant: str | None = None
+    signed: bool = False
+    empty: Callable[[Run], str | None] | None = None
 
     def masked(self, settings: Settings) -> frozenset[Identifier]:
         """The identifiers this report masks: the office's setting for it, else its declaration."""
@@ -85,6 +91,10 @@ class Report:
     def access(self, settings: Settings) -> Access:
         """Who may read this run's files of the report."""
         return Access(personal=self.holds_personal_data(settings), group=settings.output.group_readable)
+
+    def skipped(self, run: Run) -> str | None:
+        """Why this report is not rendered for this run, or None when it is."""
+        return self.empty(run) if self.empty else None
 
     def wanted(self, formats: list[str] | None) -> list[str]:
         """The formats to write when formats were asked for (all when None); attachments come with the PDF."""

@@ -159,4 +159,5 @@ REPORT = Report(
     formats=("pdf", "html"),
     build=lambda run: build(run.decisions.cooperatives, run.data, run.settings, run.period, run.today),
     masks=("nik", "no_rekening"),  # it shows neither today; should one appear, masked
+    empty=lambda run: None if run.decisions.cooperatives else "no cooperatives",
 )

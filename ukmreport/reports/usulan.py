@@ -49,6 +49,7 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
         letterhead=letterhead(settings),
         signature=signature(settings),
         letters=letters,
+        sample_signer=settings.sample_signer,
     )
 
 
@@ -210,4 +211,6 @@ REPORT = Report(
     attachments={"xlsx": write_xlsx},
     long_table=("letters", "rows"),
     pdf_variant="pdf/a-3b",
+    signed=True,
+    empty=lambda run: None if proposed(run.decisions.proposals) else "no eligible proposals",
 )

@@ -102,11 +102,11 @@ def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str]) ->
         raw = open_workbook(path, ctx.settings.limits)
     except Unreadable as exc:
         data.files.append(InputFile(path=label, sha256=_safe_sha(path), readable=False))
-        data.findings.append(_file_finding(label, "unreadable-file", reason=str(exc)))
+        data.findings.append(unreadable_finding(label, exc))
         return
     except OSError as exc:
         data.files.append(InputFile(path=label, sha256="", readable=False))
-        data.findings.append(_file_finding(label, "unreadable-file", reason=exc.strerror or str(exc)))
+        data.findings.append(unreadable_finding(label, Unreadable("cannot-open", detail=exc.strerror or exc)))
         return
     info = InputFile(path=label, sha256=raw.sha256)
     if raw.sha256 in seen:
@@ -152,7 +152,7 @@ def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str]) ->
             columns[(label, sheet.name)] = reader.columns
     except Unreadable as exc:
         data.files.append(info.model_copy(update={"readable": False}))
-        data.findings.append(_file_finding(label, "unreadable-file", reason=str(exc)))
+        data.findings.append(unreadable_finding(label, exc))
         return
     finally:
         raw.close()
@@ -186,6 +186,11 @@ def _safe_sha(path: Path) -> str:
         return sha256_file(path) if path.is_file() and not path.is_symlink() else ""
     except OSError:
         return ""
+
+
+def unreadable_finding(label: str, exc: Unreadable) -> Finding:
+    """The reason's code and facts go with the finding, so it is said in the run's language."""
+    return _file_finding(label, "unreadable-file", reason=str(exc), reason_code=exc.code, **exc.params)
 
 
 def _file_finding(label: str, code: str, **params: str) -> Finding:

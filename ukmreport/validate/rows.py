@@ -122,7 +122,7 @@ class SheetReader:
                 continue
             empty_run = 0
             if (current & 0x3FFF) == 0 and time.monotonic() > self.deadline:
-                raise Unreadable("pembacaan melebihi batas waktu per berkas")
+                raise Unreadable("timeout", seconds=f"{self.ctx.settings.limits.seconds_per_file:g}")
             if _is_total_row(cells):
                 break
             if merged:
