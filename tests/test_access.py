@@ -25,8 +25,8 @@ from tests.conftest import BUSINESS_HEADERS, business_row
 from ukmreport.access import PUBLIC, Access, make_folder, new_file, published_folder_mode, umask, write_bytes
 from ukmreport.cli import main
 from ukmreport.demo import write_demo_inputs
+from ukmreport.office.region import load_region
 from ukmreport.pipeline import build
-from ukmreport.region import load_region
 from ukmreport.settings import load_settings
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes do not apply on Windows")

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from tests.test_eligibility import NIK, business, decide, proposal
-from ukmreport.explanations import explain, explanations
 from ukmreport.models import AidRecord, Finding
 from ukmreport.reports.usulan import proposed, verified
 from ukmreport.rules.eligibility import decide_proposals
+from ukmreport.rules.explanations import explain, explanations
 from ukmreport.settings import EligibilityRules
 
 OTHER_NIK = "7472010101900002"

@@ -19,7 +19,7 @@ import pytest
 from ukmreport import demo
 from ukmreport.demo import write_business_workbook, write_demo_inputs
 from ukmreport.demo.words import load_local_words, load_words
-from ukmreport.region import Region, load_region
+from ukmreport.office.region import Region, load_region
 from ukmreport.settings import Settings
 
 TODAY = date(2026, 11, 28)
@@ -132,7 +132,7 @@ def test_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
     """Set or dict order must never leak into the files: two interpreters, two hash seeds."""
     script = (
         "import sys; from datetime import date; from pathlib import Path; "
-        "from ukmreport.demo import write_demo_inputs; from ukmreport.region import load_region; "
+        "from ukmreport.demo import write_demo_inputs; from ukmreport.office.region import load_region; "
         "from ukmreport.settings import Settings; "
         "write_demo_inputs(Path(sys.argv[1]), seed=3, today=date(2026, 11, 28), region=load_region(None), "
         "settings=Settings(), n_businesses=120, n_cooperatives=60)"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.test_cooperatives import END, RULES, assessment, coop, decide
-from ukmreport.explanations import explain
 from ukmreport.models import Assessment
+from ukmreport.rules.explanations import explain
 from ukmreport.rules.health import choose_guideline
 from ukmreport.settings import CooperativeRules
 from ukmreport.validate import parse_kk, read_inputs

@@ -26,10 +26,10 @@ import pytest
 
 from tests import hostile
 from tests.conftest import TODAY
+from ukmreport.office.region import load_region
 from ukmreport.read import EXCEL_MAX_ROWS, MAX_CELLS, Unreadable, calamine, open_workbook, sha256_file
 from ukmreport.read.area import NeedsExactScan, exact_scan, fast_scan
 from ukmreport.read.package import Package
-from ukmreport.region import load_region
 from ukmreport.settings import Limits, Settings
 from ukmreport.validate import Context, read_inputs
 

@@ -21,7 +21,7 @@ import pytest
 from tests.conftest import BUSINESS_HEADERS, TODAY, business_row
 from tests.formats import write_csv, write_ods
 from ukmreport.demo import write_demo_inputs
-from ukmreport.region import load_region
+from ukmreport.office.region import load_region
 from ukmreport.settings import load_settings
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from pypdf import PdfReader
 
 from ukmreport.errors import ConfigError
-from ukmreport.office import for_region, missing, require_office
-from ukmreport.region import load_region
+from ukmreport.office.profile import for_region, missing, require_office
+from ukmreport.office.region import load_region
 from ukmreport.render.html import render_html
 from ukmreport.reports.common import letterhead
 from ukmreport.reports.contexts import Letterhead

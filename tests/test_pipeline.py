@@ -14,11 +14,11 @@ from pypdf import PdfReader
 
 from ukmreport import formatting as fmt
 from ukmreport.demo import write_demo_inputs
-from ukmreport.explanations import explain
 from ukmreport.messages import reason_text
+from ukmreport.office.region import load_region
 from ukmreport.pipeline import BuildResult, build
-from ukmreport.region import load_region
 from ukmreport.rules.eligibility import NOTE_ORDER, REASON_ORDER
+from ukmreport.rules.explanations import explain
 from ukmreport.settings import load_settings
 
 

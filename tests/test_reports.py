@@ -10,11 +10,11 @@ import pytest
 from pypdf import PdfReader
 
 from ukmreport.demo import write_demo_inputs
-from ukmreport.explanations import explain
 from ukmreport.messages import CATEGORIES
+from ukmreport.office.region import load_region
 from ukmreport.period import parse_period
 from ukmreport.pipeline import build, prepare
-from ukmreport.region import load_region
+from ukmreport.rules.explanations import explain
 from ukmreport.settings import load_settings
 
 NIK_OR_ACCOUNT = re.compile(r"(?<!\d)\d{8,20}(?!\d)")

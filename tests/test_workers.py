@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from ukmreport.demo import write_demo_inputs
+from ukmreport.office.region import load_region
 from ukmreport.pipeline import build
-from ukmreport.region import load_region
 from ukmreport.settings import load_settings
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")

@@ -491,8 +491,8 @@ def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, ou
 @click.pass_obj
 @guarded
 def init(opts: Options, directory: Path, region: Path | None) -> int:
-    from ukmreport.office import new_config_path, write_config
-    from ukmreport.region import load_region
+    from ukmreport.office.profile import new_config_path, write_config
+    from ukmreport.office.region import load_region
     from ukmreport.staff.blank import write_blank_workbooks
 
     settings = opts.settings(region_file=region.resolve() if region else None)

@@ -19,10 +19,10 @@ from typing import Any
 from ukmreport import __version__
 from ukmreport.access import PUBLIC, Access, make_folder, published_folder_mode, write_text
 from ukmreport.errors import BuildLocked, OutputError
-from ukmreport.explanations import explanations
 from ukmreport.messages import finding_message
 from ukmreport.models import HEALTH_CATEGORIES, Dataset, Decisions, InputFile
 from ukmreport.read import sha256_file
+from ukmreport.rules.explanations import explanations
 
 
 def check_json(data: Dataset, lang: str = "id") -> dict[str, Any]:

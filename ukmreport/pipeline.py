@@ -20,9 +20,9 @@ from ukmreport import outputs
 from ukmreport.access import Access, write_text
 from ukmreport.errors import ConfigError, InputError, UkmreportError, UsageError
 from ukmreport.models import Dataset, Decisions
-from ukmreport.office import for_region, require_office
+from ukmreport.office.profile import for_region, require_office
+from ukmreport.office.region import Region, load_region
 from ukmreport.period import Period, default_period
-from ukmreport.region import Region, load_region
 from ukmreport.reports import Report, Run, select
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.eligibility import decide_proposals

@@ -19,10 +19,10 @@ from ukmreport.demo.proposals import (
     write_proposal_workbook,
 )
 from ukmreport.demo.workbook import FIRST_ROW, HEADER_ROW
-from ukmreport.office import for_region
+from ukmreport.office.profile import for_region
 
 if TYPE_CHECKING:
-    from ukmreport.region import Region
+    from ukmreport.office.region import Region
     from ukmreport.settings import Settings
 
 

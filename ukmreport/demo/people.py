@@ -17,7 +17,7 @@ from ukmreport.demo.values import cum_weights
 from ukmreport.demo.words import load_words, local_words_for
 
 if TYPE_CHECKING:
-    from ukmreport.region import Region
+    from ukmreport.office.region import Region
     from ukmreport.settings import Settings
 
 BIRTH_FIRST, BIRTH_LAST = date(1955, 1, 1), date(2003, 12, 31)

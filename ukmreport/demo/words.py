@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ukmreport.region import Region
+    from ukmreport.office.region import Region
 
 LOCAL_WORDS_FILE = "kota_baubau.toml"
 NEUTRAL_WORDS_FILE = "neutral.toml"

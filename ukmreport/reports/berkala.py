@@ -14,8 +14,8 @@ from datetime import date
 from ukmreport import formatting as fmt
 from ukmreport.messages import SEVERITY, SEVERITY_WORDS, category_text, generic_message, sheet_title
 from ukmreport.models import HEALTH_CATEGORIES, Business, Dataset, Decisions, Proposal
+from ukmreport.office.region import Region
 from ukmreport.period import Period
-from ukmreport.region import Region
 from ukmreport.render import charts
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
 from ukmreport.reports.contexts import BerkalaContext, Chart, Figure, Section, Table

@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from ukmreport.access import Access
 from ukmreport.models import Dataset, Decisions
+from ukmreport.office.region import Region
 from ukmreport.period import Period
-from ukmreport.region import Region
 from ukmreport.settings import Identifier, Settings
 
 IDENTIFIERS: frozenset[Identifier] = frozenset(get_args(Identifier))

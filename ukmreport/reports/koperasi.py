@@ -6,13 +6,13 @@ from collections import Counter
 from datetime import date
 
 from ukmreport import formatting as fmt
-from ukmreport.explanations import explain
 from ukmreport.messages import category_text, reason_text
 from ukmreport.models import HEALTH_CATEGORIES, CooperativeDecision, Dataset
 from ukmreport.period import Period
 from ukmreport.reports.common import doc_info, letterhead
 from ukmreport.reports.contexts import CountRow, Figure, KoperasiContext, KoperasiRow
 from ukmreport.reports.declaration import Report
+from ukmreport.rules.explanations import explain
 from ukmreport.settings import Settings
 
 COOP_TYPES = ("Simpan Pinjam", "Konsumen", "Produsen", "Pemasaran", "Jasa")

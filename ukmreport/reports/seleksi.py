@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 
 from ukmreport import formatting as fmt
-from ukmreport.explanations import CONFIRM_CHECKS, explain
 from ukmreport.messages import reason_text
 from ukmreport.models import ProposalDecision
 from ukmreport.reports.common import doc_info, letterhead
 from ukmreport.reports.contexts import Figure, SeleksiContext, SeleksiGroup, SeleksiRow
 from ukmreport.reports.declaration import Report
 from ukmreport.rules.eligibility import REASON_ORDER, name_key
+from ukmreport.rules.explanations import CONFIRM_CHECKS, explain
 from ukmreport.settings import Settings
 
 GROUPS = (

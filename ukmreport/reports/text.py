@@ -9,10 +9,10 @@ from typing import Any, Protocol
 import click
 
 from ukmreport import formatting as fmt
-from ukmreport.explanations import explain
 from ukmreport.messages import SEVERITY_WORDS, category_text, finding_message, say, skipped_text
 from ukmreport.models import Dataset
 from ukmreport.reports.declaration import Run
+from ukmreport.rules.explanations import explain
 
 
 class Built(Protocol):

@@ -23,8 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ukmreport.access import Access, make_folder, new_file
 from ukmreport.errors import UkmreportError
 from ukmreport.models import SheetKind
-from ukmreport.office import for_region
-from ukmreport.region import Region, load_region
+from ukmreport.office.profile import for_region
+from ukmreport.office.region import Region, load_region
 from ukmreport.settings import Settings
 from ukmreport.validate import FIELDS, SHEET_NAMES, FieldSpec
 

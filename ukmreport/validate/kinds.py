@@ -36,7 +36,7 @@ from ukmreport.validate.identifiers import (
 from ukmreport.validate.schema import FieldSpec
 
 if TYPE_CHECKING:  # region.py folds names with cells.fold: a run-time import would be a cycle
-    from ukmreport.region import Region
+    from ukmreport.office.region import Region
 
 # Field kinds whose parsed value needs a further check (sign, range, future date, sector map).
 CHECKED_KINDS = frozenset(

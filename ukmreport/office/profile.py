@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ukmreport.errors import ConfigError
-from ukmreport.region import DEFAULT_REGION_FILE, Region
+from ukmreport.office.region import DEFAULT_REGION_FILE, Region
 from ukmreport.settings import CONFIG_NAME, Head, Letter, Office, Settings
 
 PROFILE_SUFFIX = ".office.toml"
