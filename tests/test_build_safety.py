@@ -176,16 +176,9 @@ def test_an_output_folder_that_cannot_be_written_is_one_line_naming_it(demo_inpu
     assert f"cannot write to the folder {blocker / 'reports'}" in line and "Traceback" not in proc.stdout
 
 
-CTRL_C_IN_WORKERS = pytest.mark.xfail(
-    strict=True,
-    reason="the worker processes (render/pdf.py, pipeline.AnnotationJob) get the terminal's SIGINT too and print "
-    "a KeyboardInterrupt traceback; their pools are being reworked for #11",
-)
-
-
 @pytest.mark.parametrize(
     ("sig", "code", "word"),
-    [(signal.SIGTERM, 143, "SIGTERM"), pytest.param(signal.SIGINT, 130, "Ctrl-C", marks=CTRL_C_IN_WORKERS)],
+    [(signal.SIGTERM, 143, "SIGTERM"), (signal.SIGINT, 130, "Ctrl-C")],
     ids=["SIGTERM", "Ctrl-C"],
 )
 def test_a_signal_stops_the_build_with_one_line_and_the_reports_intact(demo_inputs, built, tmp_path, sig, code, word):

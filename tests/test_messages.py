@@ -47,6 +47,23 @@ VALUES: dict[str, str] = {
     "reasons": "inputs/a.xlsx (berkas kosong (0 byte))",
     "pid": "4242",
     "kind": "MemoryError",
+    "accepted": "Pelaku Usaha, Data UMKM, Usulan Bantuan, Koperasi",
+    "headers": "NIK, Nama, Alamat, Kecamatan",
+    "first_file": "inputs/data_pelaku_usaha.xlsx",
+    "first_sheet": "Data UMKM",
+    "suffix": ".txt",
+    "kind_id": "data pelaku usaha",
+    "kind_en": "business owners",
+    "original": "inputs/data_pelaku_usaha.xlsx",
+    "rows": "5.000",
+    "repeated": "4.998",
+    "what_id": "aspek Tata Kelola tidak diisi",
+    "what_en": "the Tata Kelola aspect is not filled in",
+    "score": "77,50",
+    "computed_id": "cukup sehat",
+    "computed_en": "fairly healthy",
+    "config": "kantor/ukmreport.toml",
+    "waiting": "2",
 }
 
 TABLES = {
@@ -88,6 +105,9 @@ def test_every_finding_message_renders_through_finding_message(code):
     params = tuple((k, VALUES[k]) for k in ("reason", "sheets", "header", "first_row", "max", "province"))
     params += tuple((k, VALUES[k]) for k in ("kelurahan", "expected", "kecamatan", "nik_date", "row_date"))
     params += (("nik_gender", "P"), ("row_gender", "L"), ("suggestion", "Wolio"))
+    params += tuple((k, VALUES[k]) for k in ("first_file", "first_sheet", "accepted", "headers", "suffix", "original"))
+    params += tuple((k, VALUES[k]) for k in ("kind_id", "kind_en", "rows", "repeated", "what_id", "what_en"))
+    params += tuple((k, VALUES[k]) for k in ("score", "computed_id", "computed_en"))
     finding = Finding("a.xlsx", "Data UMKM", 7, "H", "kecamatan", code, messages.SEVERITY[code], "Wolioo", params)
     for lang in ("id", "en"):
         text = messages.finding_message(finding, lang)

@@ -246,13 +246,13 @@ def writable_folder(folder: Path, access: Access = PUBLIC) -> None:
 
 
 @contextmanager
-def build_lock(folder: Path) -> Iterator[None]:
+def build_lock(folder: Path, access: Access = PUBLIC) -> Iterator[None]:
     """Hold the reports folder for this build; BuildLocked naming the holder's process id if taken.
 
     The lock file is removed when the build ends, so a finished build leaves only its reports.
     """
     made = not folder.exists()
-    writable_folder(folder)
+    writable_folder(folder, access)
     path = folder / LOCK_NAME
     fd = locked_file(path, folder)
     try:
@@ -269,16 +269,14 @@ def build_lock(folder: Path) -> Iterator[None]:
 
 def locked_file(path: Path, folder: Path) -> int:
     """Open and lock the lock file; retry when it was removed by a build that ended meanwhile."""
-    import fcntl
-
     while True:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise OutputError(code="folder-unwritable", folder=str(folder), reason=exc.strerror or str(exc)) from exc
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            lock_now(fd)
+        except (BlockingIOError, PermissionError):
             os.close(fd)
             raise BuildLocked(code="build-running", folder=str(folder), pid=lock_holder(path)) from None
         try:
@@ -288,6 +286,18 @@ def locked_file(path: Path, folder: Path) -> int:
         if same:
             return fd
         os.close(fd)  # locked a file its holder had just removed: lock the current one
+
+
+def lock_now(fd: int) -> None:
+    """Lock the open file without waiting: BlockingIOError (PermissionError on Windows) when held."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; msvcrt locks a byte range instead
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def lock_holder(path: Path) -> str:

@@ -88,7 +88,7 @@ def build(
     reports = select(only, settings)
     check_formats(formats, reports)
     root, now = out or settings.output_dir, now or clock()
-    with outputs.build_lock(root):
+    with outputs.build_lock(root, Access(group=settings.output.group_readable)):
         run = prepare(inputs, settings, period, progress, now=now)
         target = root / run.period.key
         group = settings.output.group_readable

@@ -104,7 +104,10 @@ def for_region(settings: Settings, region: Region) -> Settings:
     logo = update["office"].logo
     if logo and not Path(logo).is_absolute() and (settings.config_dir / logo).is_file():
         update["office"] = update["office"].model_copy(update={"logo": str((settings.config_dir / logo).resolve())})
-    return settings.model_copy(update=update)
+    filled = settings.model_copy(update=update)
+    if settings.sample_signer:  # a head from the shipped profile is still the sample one, not the office's own
+        filled.model_fields_set.discard("head")
+    return filled
 
 
 def missing(settings: Settings) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -71,12 +72,16 @@ def context(start: str = "forkserver", preload: Iterable[str] = PRELOAD) -> mult
 
 
 def watch_parent(parent: int) -> None:
-    """In a worker: exit as soon as the build process that started it is gone.
+    """In a worker: leave Ctrl-C to the build, and exit as soon as the build process is gone.
 
     A pool's worker waits for its next task on a pipe it holds both ends of, so it would wait for
     ever once the build is killed; with it waits the forkserver, which holds the build's "alive"
     pipe until every worker it forked has ended.
     """
+
+    # Ctrl-C reaches every process of the terminal's group: the build answers it and ends the
+    # workers; a worker that answered it too would print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while True:
