@@ -19,3 +19,7 @@ class TemplateError(UkmreportError):
 
 class RenderError(UkmreportError):
     """Raised by the renderer when a report cannot be written."""
+
+
+class SigningError(UkmreportError):
+    """Raised by signing when the certificate cannot sign: wrong password, expired, unreadable."""
