@@ -130,6 +130,7 @@ def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -
 @click.option("--only", multiple=True, help="Build only this report (repeatable).")
 @click.option("--format", "formats", default="html,pdf", show_default=True, help="Formats to write: html,pdf.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the inputs have errors.")
+@click.option("--sign", type=click.Path(dir_okay=False, path_type=Path), help="Sign the letters with CERT.p12.")
 @click.pass_obj
 @guarded
 def build(
@@ -140,12 +141,14 @@ def build(
     only: tuple[str, ...],
     formats: str,
     strict: bool,
+    sign: Path | None,
 ) -> int:
     """Validate, apply the rules, render the reports and write the manifest."""
     from ukmreport.pipeline import build as run_build
     from ukmreport.reports import text as report_text
 
     settings = opts.settings()
+    key = _signing_key(sign or settings.signing.certificate)
     with progress_bar(opts, "Menyusun laporan") as progress:
         result = run_build(
             inputs or settings.input_dir,
@@ -155,11 +158,47 @@ def build(
             only=list(only) or None,
             formats=[f.strip() for f in formats.split(",") if f.strip()],
             progress=progress,
+            signing_key=key,
         )
     if not opts.quiet:
         click.echo(report_text.build_text(result))
     errors = result.manifest["summary"]["findings"]["error"]
     return EXIT_FINDINGS if strict and errors else EXIT_OK
+
+
+def _signing_key(certificate: Path | None) -> Any:
+    """Open the certificate before anything is built: password from UKMREPORT_SIGN_PASSWORD or a prompt."""
+    if certificate is None:
+        return None
+    import os
+
+    from ukmreport.signing import load_signing_key
+
+    password = os.environ.get("UKMREPORT_SIGN_PASSWORD")
+    if password is None:
+        password = click.prompt(f"Password for {certificate}", hide_input=True, err=True)
+    return load_signing_key(certificate, password)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--ca-bundle", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="PEM CA certificates.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+@guarded
+def verify(opts: Options, files: tuple[Path, ...], ca_bundle: Path | None, fmt: str) -> int:
+    """Check received letter PDFs: PDF/A, attachment against the letter, signature, NIKs across letters."""
+    from ukmreport.verify import verify_letters
+    from ukmreport.verify.text import report_text
+
+    report = verify_letters(list(files), ca_bundle)
+    if fmt == "json":
+        click.echo(report.model_dump_json(indent=2))
+    elif not opts.quiet or not report.ok:
+        click.echo(report_text(report))
+    if not report.readable:
+        return EXIT_FAIL
+    return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
 @main.command()

@@ -142,6 +142,7 @@ def build(
     only: list[str] | None = None,
     formats: list[str] | None = None,
     progress: Progress | None = None,
+    signing_key: Any = None,
 ) -> BuildResult:
     """Run every stage and publish reports/<period>/ only when every report succeeded."""
     run = prepare(inputs, settings, period, progress)
@@ -160,6 +161,10 @@ def build(
         written += render_reports(run, later, staging, formats, progress)
         for copy in sorted((staging / ANNOTATED_DIR).glob("*")) if run.annotated else []:
             written.append(outputs.file_entry("anotasi", copy.suffix.lstrip("."), copy, staging))
+        if signing_key is not None:
+            from ukmreport.signing import sign_staged
+
+            sign_staged(staging, written, settings, signing_key, run.today)
         outputs.write_json(staging / "decisions.json", outputs.decisions_json(run.decisions))
         _, now = today_and_now()
         manifest = outputs.manifest(

@@ -174,6 +174,12 @@ class Limits(_Section):
     empty_rows_stop: int = Field(1000, gt=0, description="Stop reading after this many empty rows.")
 
 
+class Signing(_Section):
+    """The office's PKCS#12 certificate for signing letters; its password is never read from this file."""
+
+    certificate: Path | None = None
+
+
 class Settings(_Section):
     """Everything a run needs; every field has a default for Kota Baubau."""
 
@@ -202,6 +208,7 @@ class Settings(_Section):
     cooperatives: CooperativeRules = CooperativeRules()
     masking: Masking = Masking()
     limits: Limits = Limits()
+    signing: Signing = Signing()
     config_path: Path | None = Field(None, exclude=True)
     config_sha256: str = Field("", exclude=True)
 

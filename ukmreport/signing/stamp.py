@@ -150,14 +150,7 @@ def signature_area(reader: object, signatory: str, name_font: Path) -> Box | Non
     the block is centred under the name, as a wet signature would be.
     """
     for index, page in enumerate(reader.pages):  # type: ignore[attr-defined]
-        lines: list[tuple[float, float, float, str]] = []  # x, baseline, size, text
-
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-            if text.strip():
-                scale = abs(tm[3] * cm[3]) or 1.0
-                lines.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], size * scale, text.strip()))
-
-        page.extract_text(visitor_text=visit)
+        lines = _text_lines(page)
         names = [line for line in lines if line[3] == signatory.strip()]
         if not names:
             continue
@@ -174,6 +167,19 @@ def signature_area(reader: object, signatory: str, name_font: Path) -> Box | Non
         x1 = max(EDGE, min(centre - WIDTH / 2, width - EDGE - WIDTH))
         return Box(index, round(x1, 1), round(bottom, 1), round(x1 + WIDTH, 1), round(top, 1))
     return None
+
+
+def _text_lines(page: object) -> list[tuple[float, float, float, str]]:
+    """Each piece of text on the page: x, baseline y, size in points, text."""
+    lines: list[tuple[float, float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            scale = abs(tm[3] * cm[3]) or 1.0
+            lines.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], size * scale, text.strip()))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return lines
 
 
 def _text_width(text: str, font: Path, size: float) -> float:
