@@ -26,11 +26,21 @@ def check_file(path: Path, roots: list[Any] | None) -> tuple[FileResult, list[pr
     result = FileResult(path=str(path))
     try:
         data = path.read_bytes()
+    except OSError as exc:
+        result.readable = False
+        result.add("file", f"cannot read: {exc.strerror or exc}")
+        return result, []
+    try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         texts = printed.page_texts(reader)
-    except Exception as exc:  # not a PDF at all, or one pypdf cannot open
-        result.readable = False
-        result.add("file", f"not a readable PDF: {_first_line(exc)}")
+    except Exception as exc:
+        if b"%PDF-" not in data[:1024] and b"%%EOF" not in data[-1024:]:
+            result.readable = False
+            result.add("file", f"not a PDF: {_first_line(exc)}")
+            return result, []
+        # a damaged PDF: say what broke, and whether its signature still holds
+        result.add("file", f"damaged PDF, its text cannot be read: {_first_line(exc)}")
+        check_signature(data, result, roots, None)
         return result, []
     _check_pdfa(reader, result)
     sheets = _check_attachment(reader, result)

@@ -21,8 +21,8 @@ def trust_roots(ca_bundle: Path | None) -> list[Any] | None:
     return [x509.Certificate.load(der) for _, _, der in pem.unarmor(data, multiple=True)]
 
 
-def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr_payload: str) -> None:
-    """Validate every signature in data (offline) and record what holds and what does not."""
+def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr_payload: str | None) -> None:
+    """Validate every signature in data (offline) and record what holds; qr_payload None: QR not compared."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
@@ -55,7 +55,7 @@ def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr
             coverage=status.coverage.name if status.coverage is not None else None,
             signer=cert.subject.human_friendly if cert is not None else None,
             signed_at=status.signer_reported_dt.isoformat() if status.signer_reported_dt else None,
-            qr_matches=_qr_matches(embedded, qr_payload),
+            qr_matches=_qr_matches(embedded, qr_payload) if qr_payload is not None else None,
         )
         result.signature = signature
         if not status.intact:
@@ -66,8 +66,27 @@ def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr
             result.add("signature", f"the signature does not cover the whole file (coverage {signature.coverage})")
         if roots is not None and not status.trusted:
             result.add("signature", f"the signer's certificate ({signature.signer}) does not chain to the CA bundle")
+        if not _padding_is_clean(data, embedded):
+            result.add("signature", "bytes were changed in the signature's unsigned padding (/Contents)")
         if signature.qr_matches is False:
             result.add("qr", "the QR code does not carry this letter's number, date, count, total and attachment hash")
+
+
+def _padding_is_clean(data: bytes, embedded: Any) -> bool:
+    """The one gap a signature leaves unsigned, /Contents, holds the CMS and then only zeros."""
+    try:
+        start, length, end, _ = (int(value) for value in embedded.sig_object["/ByteRange"])
+        gap = data[start + length : end].strip(b"<> \r\n")
+        der = bytes.fromhex(gap.decode("ascii"))
+    except (ValueError, KeyError, UnicodeDecodeError):
+        return False
+    if len(der) < 2 or der[0] != 0x30:
+        return False
+    size, header = der[1], 2
+    if size & 0x80:
+        count = size & 0x7F
+        size, header = int.from_bytes(der[2 : 2 + count], "big"), 2 + count
+    return not any(der[header + size :])
 
 
 def _qr_matches(embedded: Any, payload: str) -> bool | None:
