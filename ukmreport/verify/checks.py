@@ -42,6 +42,19 @@ def check_file(path: Path, roots: list[Any] | None) -> tuple[FileResult, list[pr
         result.add("file", f"damaged PDF, its text cannot be read: {_first_line(exc)}")
         check_signature(data, result, roots, None)
         return result, []
+    try:
+        sheets, payload = _check_contents(reader, texts, result)
+    except Exception as exc:  # a damaged object deep in the file: what broke, then the signature
+        result.add("file", f"damaged PDF, checking stopped: {type(exc).__name__}: {_first_line(exc)}")
+        sheets, payload = [], None
+    check_signature(data, result, roots, payload)
+    return result, sheets
+
+
+def _check_contents(reader: Any, texts: list[str], result: FileResult) -> tuple[list[printed.AttachedSheet], str]:
+    """PDF/A markers, the attachment, the letters and identifiers; returns the sheets and the QR payload."""
+    from ukmreport.signing.stamp import qr_payload
+
     _check_pdfa(reader, result)
     sheets = _check_attachment(reader, result)
     letters = printed.printed_letters(texts)
@@ -65,11 +78,7 @@ def check_file(path: Path, roots: list[Any] | None) -> tuple[FileResult, list[pr
         )
         for letter in letters
     ]
-    from ukmreport.signing.stamp import qr_payload
-
-    payload = qr_payload(letters, result.attachment or "", result.attachment_sha256 or "")
-    check_signature(data, result, roots, payload)
-    return result, sheets
+    return sheets, qr_payload(letters, result.attachment or "", result.attachment_sha256 or "")
 
 
 def _check_pdfa(reader: Any, result: FileResult) -> None:

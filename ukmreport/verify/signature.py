@@ -99,14 +99,17 @@ def _qr_matches(embedded: Any, payload: str) -> bool | None:
         appearance = field["/AP"]["/N"]
     except Exception:  # an invisible signature, or no QR support: nothing to compare
         return None
-    drawn = _find_xobject(appearance, "/QR", depth=0)
-    if drawn is None:
-        return None
+    try:
+        drawn = _find_xobject(appearance, "/QR", depth=0)
+        if drawn is None:
+            return None
+        printed = bytes(drawn.data)
+    except Exception:  # a damaged appearance (bad reference, corrupt stream): the QR cannot be confirmed
+        return False
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M)
     qr.add_data(payload)
     qr.make()
-    expected = qr.make_image(image_factory=PdfStreamQRImage).render_command_stream()
-    return bytes(drawn.data) == bytes(expected)
+    return printed == bytes(qr.make_image(image_factory=PdfStreamQRImage).render_command_stream())
 
 
 def _find_xobject(stream: Any, name: str, depth: int) -> Any:
