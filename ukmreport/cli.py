@@ -397,6 +397,7 @@ def no_color() -> bool:
     choices=format_names,
 )
 @click.option("--strict", is_flag=True, cls=Option, help="build-strict")
+@click.option("--sign", type=click.Path(dir_okay=False, path_type=Path), cls=Option, help="build-sign")
 @common
 @click.pass_obj
 @guarded
@@ -408,10 +409,12 @@ def build(
     only: list[str] | None,
     formats: list[str],
     strict: bool,
+    sign: Path | None,
 ) -> int:
     from ukmreport.pipeline import build as run_build
 
     settings = opts.settings()
+    key = signing_key(opts, sign or settings.signing.certificate)
     with progress_bar(opts, "progress-build") as progress:
         result = run_build(
             inputs or settings.input_dir,
@@ -421,6 +424,7 @@ def build(
             only=only,
             formats=formats,
             progress=progress,
+            signing_key=key,
         )
     tell_built(opts, result)
     errors = result.manifest["summary"]["findings"]["error"]
@@ -435,6 +439,43 @@ def tell_built(opts: Options, result: Any) -> None:
         fail(say(code, opts.lang))
     if not opts.quiet:
         click.echo(report_text.build_text(result, opts.lang))
+
+
+def signing_key(opts: Options, certificate: Path | None) -> Any:
+    """Open the certificate before anything is built: password from UKMREPORT_SIGN_PASSWORD or a prompt."""
+    if certificate is None:
+        return None
+    import os
+
+    from ukmreport.signing import load_signing_key
+
+    password = os.environ.get("UKMREPORT_SIGN_PASSWORD")
+    if password is None:
+        password = click.prompt(say("sign-password", opts.lang, certificate=certificate), hide_input=True, err=True)
+    return load_signing_key(certificate, password)
+
+
+@main.command(help="verify")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--ca-bundle", type=click.Path(dir_okay=False, exists=True, path_type=Path), cls=Option, help="verify-ca-bundle"
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", cls=Option, help="check-format")
+@common
+@click.pass_obj
+@guarded
+def verify(opts: Options, files: tuple[Path, ...], ca_bundle: Path | None, fmt: str) -> int:
+    from ukmreport.verify import verify_letters
+    from ukmreport.verify.text import report_text
+
+    report = verify_letters(list(files), ca_bundle)
+    if fmt == "json":
+        click.echo(report.model_dump_json(indent=2))
+    elif not opts.quiet or not report.ok:
+        click.echo(report_text(report))
+    if not report.readable:
+        return EXIT_FAIL
+    return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
 @main.command(help="rules")

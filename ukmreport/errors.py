@@ -49,3 +49,7 @@ class OutputError(UkmreportError):
 
 class BuildLocked(UkmreportError):
     """Raised by outputs.build_lock when another build holds the reports folder."""
+
+
+class SigningError(UkmreportError):
+    """Raised by signing when the certificate cannot sign: wrong password, expired, unreadable."""

@@ -78,6 +78,7 @@ def build(
     formats: list[str] | None = None,
     progress: Progress | None = None,
     now: datetime | None = None,
+    signing_key: Any = None,
 ) -> BuildResult:
     """Run every stage and publish reports/<period>/ only when every report succeeded.
 
@@ -95,6 +96,10 @@ def build(
         staging = outputs.staging_dir(target, group_readable=group)
         try:
             written, skipped = render_reports(run, reports, staging, formats, progress)
+            if signing_key is not None:
+                from ukmreport.signing import sign_staged
+
+                sign_staged(staging, written, settings, signing_key, run.now.date())
             kept, states = outputs.keep_previous(target, staging, {r.name for r in reports} | {ANNOTATED_DIR})
             made_at = run.now.isoformat(timespec="seconds")
             for report in reports:

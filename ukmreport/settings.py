@@ -242,6 +242,12 @@ class Output(_Section):
     )
 
 
+class Signing(_Section):
+    """The office's PKCS#12 certificate for signing letters; its password is never read from this file."""
+
+    certificate: Path | None = None
+
+
 class Settings(_Section):
     """Everything a run needs; the region defaults to Kota Baubau, the office comes from its profile (office.py)."""
 
@@ -273,6 +279,7 @@ class Settings(_Section):
     rendering: Rendering = Rendering()
     limits: Limits = Limits()
     output: Output = Output()
+    signing: Signing = Signing()
     config_path: Path | None = Field(None, exclude=True)
     config_sha256: str = Field("", exclude=True)
 

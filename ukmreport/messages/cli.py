@@ -50,6 +50,18 @@ HELP: dict[str, dict[str, str]] = {
         "id": "Format yang ditulis, dipisah koma ({choices}).",
         "en": "Formats to write, comma-separated ({choices}).",
     },
+    "build-sign": {
+        "id": "Tandatangani surat usulan dengan sertifikat ini (CERT.p12); kata sandi dari UKMREPORT_SIGN_PASSWORD.",
+        "en": "Sign the proposal letters with this certificate (CERT.p12); password from UKMREPORT_SIGN_PASSWORD.",
+    },
+    "verify": {
+        "id": "Periksa surat usulan yang diterima: PDF/A, lampiran sesuai surat, tanda tangan, NIK antar-surat.",
+        "en": "Check received proposal letters: PDF/A, attachment against the letter, signature, NIKs across letters.",
+    },
+    "verify-ca-bundle": {
+        "id": "Sertifikat CA (PEM) untuk memeriksa rantai tanda tangan.",
+        "en": "CA certificates (PEM) to check the signature's chain.",
+    },
     "build-strict": {
         "id": "Keluar dengan kode 1 bila input mengandung kesalahan.",
         "en": "Exit 1 when the inputs have errors.",
@@ -99,6 +111,10 @@ CLI: dict[str, dict[str, str]] = {
     "demo-written": {
         "id": "Data contoh ditulis ke {folder}/: {files}",
         "en": "Demo data written to {folder}/: {files}",
+    },
+    "sign-password": {
+        "id": "Kata sandi untuk {certificate}",
+        "en": "Password for {certificate}",
     },
     "config-written": {
         "id": "Pengaturan ditulis: {config} (isi baris bertanda ISI)",

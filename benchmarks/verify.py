@@ -1,0 +1,174 @@
+"""Verify benchmark: 100 signed letters of 100 rows each, beside a bare pypdf read of the same files.
+
+    .venv/bin/python benchmarks/verify.py [--letters 100] [--rows 100] [--distinct 10]
+
+The letters are made once, outside the timing, by the real pipeline: demo owners (the demo
+generator's businesses workbook) proposed for the program, decided by the real rules, rendered
+by `render_reports` (PDF/A-3b with the XLSX inside) and signed with a throw-away certificate.
+Rendering costs ~3 s a letter, so `--distinct` letters with different people are rendered and
+each is copied to make `--letters` files: verify reads every file on its own, and across files
+it then finds each NIK letters/distinct times (the worst case for the repeated-NIK listing).
+
+Each measurement runs in a fresh process (time and peak RSS of that process):
+  bare    pypdf opens each file, extracts every page's text and the attached XLSX's bytes
+  verify  verify_letters(files, ca_bundle): everything `ukmreport verify` does, without printing
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def make_letters(folder: Path, letters: int, rows: int, distinct: int) -> tuple[list[Path], Path]:
+    from tests.certs import PASSWORD, make_pki
+    from ukmreport import pipeline
+    from ukmreport.demo import write_business_workbook
+    from ukmreport.models import Decisions, Proposal
+    from ukmreport.office.profile import for_region
+    from ukmreport.office.region import load_region
+    from ukmreport.period import default_period
+    from ukmreport.reports import REPORTS
+    from ukmreport.rules.eligibility import decide_proposals
+    from ukmreport.settings import Settings
+    from ukmreport.signing import load_signing_key, sign_letter
+    from ukmreport.signing.stamp import fonts_dir
+
+    settings = Settings()
+    settings = for_region(settings, load_region(settings.region_file))  # Baubau's office profile
+    pki = make_pki(folder / "pki")
+    key = load_signing_key(pki.p12, PASSWORD)
+    (folder / "data").mkdir(parents=True, exist_ok=True)
+    today = pipeline.clock().date()
+    workbook = write_business_workbook(
+        folder / "data" / "usaha.xlsx",
+        int(rows * distinct * 1.8) + 200,  # about 64 % of the demo's owners are eligible
+        seed=7,
+        today=today,
+        region=load_region(settings.region_file),
+        settings=settings,
+        errors=False,
+    )
+    region, data = pipeline.read([workbook], settings, today)
+    proposals = [
+        Proposal(
+            file="usulan_bantuan.xlsx",
+            sheet="Usulan Bantuan",
+            row=i + 5,
+            nik=b.nik,
+            nama=b.nama,
+            program=settings.program.name,
+            nilai_usulan=float(settings.program.amount),
+            tanggal_usulan=today,
+            status="Diusulkan",
+        )
+        for i, b in enumerate(data.businesses)
+    ]
+    eligible = [
+        d for d in decide_proposals(proposals, data.businesses, [], settings.eligibility, region.code) if d.eligible
+    ]
+    if len(eligible) < rows * distinct:
+        raise SystemExit(f"only {len(eligible)} eligible owners; need {rows * distinct}")
+    made = []
+    for i in range(distinct):
+        dest = folder / f"render-{i}"
+        dest.mkdir(parents=True, exist_ok=True)
+        run = pipeline.Run(settings, region, pipeline.clock(), default_period(today), data)
+        run.decisions = Decisions(proposals=eligible[i * rows : (i + 1) * rows])
+        pipeline.render_report(run, REPORTS["usulan"], dest, ["pdf"], None)
+        sign_letter(dest / "usulan.pdf", settings, key, today, fonts_dir())
+        made.append(dest / "usulan.pdf")
+    files = []
+    for n in range(letters):
+        path = folder / "letters" / f"usulan_{n:03d}.pdf"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(made[n % distinct], path)
+        files.append(path)
+    return files, pki.ca_pem
+
+
+def child(kind: str, files: list[Path], ca: Path) -> dict[str, float]:
+    started = time.perf_counter()
+    if kind == "bare":
+        from pypdf import PdfReader
+
+        for path in files:
+            reader = PdfReader(path)
+            for page in reader.pages:
+                page.extract_text()
+            for contents in reader.attachments.values():
+                assert contents[0]
+        rows = problems = 0
+    else:
+        from ukmreport.verify import verify_letters
+
+        report = verify_letters(files, ca)
+        rows = sum(letter.count for f in report.files for letter in f.letters)
+        problems = sum(len(f.problems) for f in report.files)
+        if problems or not all(f.signature.intact for f in report.files):
+            raise SystemExit(f"verify found problems in good letters: {report.files[0].problems}")
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "peak_mb": peak_mb, "rows": rows, "problems": problems}
+
+
+def measure(kind: str, folder: Path, files: list[Path], ca: Path) -> dict[str, float]:
+    listing = folder / "files.json"
+    listing.write_text(json.dumps([str(f) for f in files]))
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(listing), str(ca)], check=True, capture_output=True, text=True
+    )
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--letters", type=int, default=100)
+    parser.add_argument("--rows", type=int, default=100)
+    parser.add_argument("--distinct", type=int, default=10)
+    parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "data" / "verify")
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "FILES", "CA"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, listing, ca = args.child
+        print(json.dumps(child(kind, [Path(p) for p in json.loads(Path(listing).read_text())], Path(ca))))
+        return
+    shutil.rmtree(args.work, ignore_errors=True)
+    started = time.perf_counter()
+    files, ca = make_letters(args.work, args.letters, args.rows, args.distinct)
+    print(
+        f"made {len(files)} letters of {args.rows} rows ({args.distinct} rendered) in {time.perf_counter() - started:.1f} s"
+    )
+    results = {kind: measure(kind, args.work, files, ca) for kind in ("bare", "verify")}
+    rows = args.letters * args.rows
+    for kind, r in results.items():
+        print(
+            f"{kind:6} {r['seconds']:7.2f} s  {1000 * r['seconds'] / args.letters:7.1f} ms/letter  "
+            f"{1e6 * r['seconds'] / rows:7.1f} µs/row  peak {r['peak_mb']:6.0f} MB"
+        )
+    ratio = results["verify"]["seconds"] / results["bare"]["seconds"]
+    per_row = results["verify"]["seconds"] / rows
+    national = 1_000_000 * per_row  # per-letter costs included: an upper bound for 2,000-row letters
+    print(f"verify / bare read: {ratio:.2f}x (target <= 3x)")
+    print(
+        f"national intake, 500 letters and 1,000,000 rows, at {1e3 * per_row:.1f} ms a row: about "
+        f"{national / 60:.0f} min on one core (bare pypdf read: {1e6 * results['bare']['seconds'] / rows / 60:.0f} min)"
+    )
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "verify.json").write_text(
+        json.dumps({"letters": args.letters, "rows": args.rows, "distinct": args.distinct, **results}, indent=2) + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Demo letters for the signing and verify tests and the verify benchmark: built once, small."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from ukmreport.demo.generator import write_demo_inputs
+from ukmreport.region import load_region
+
+from ukmreport import pipeline
+from ukmreport.settings import Settings
+
+DAY: date = pipeline.today_and_now()[0]  # the day the pipeline will use
+
+
+def demo_inputs(folder: Path, *, seed: int = 2024, businesses: int = 600) -> Path:
+    """A small demo input set (a few dozen proposals) in folder."""
+    settings = Settings()
+    write_demo_inputs(
+        folder,
+        seed=seed,
+        today=DAY,
+        region=load_region(settings.region_file),
+        settings=settings,
+        n_businesses=businesses,
+    )
+    return folder
+
+
+def build_letter(inputs: Path, out: Path, signing_key: Any = None) -> Path:
+    """Build only the usulan PDF (with its XLSX) and return the published letter."""
+    result = pipeline.build(inputs, Settings(), out=out, only=["usulan"], formats=["pdf"], signing_key=signing_key)
+    return result.out_dir / "usulan.pdf"
+
+
+def share_account(inputs: Path, dest: Path, niks: tuple[str, str]) -> str:
+    """Copy inputs to dest with the second NIK's business given the first NIK's account number."""
+    shutil.copytree(inputs, dest)
+    path = dest / "data_pelaku_usaha.xlsx"
+    workbook = load_workbook(path)
+    sheet = workbook.worksheets[0]
+    header = next(i for i, row in enumerate(sheet.iter_rows(values_only=True), 1) if row and "No KTP" in row)
+    names = [cell.value for cell in sheet[header]]
+    nik_col, account_col = names.index("No KTP") + 1, names.index("No Rekening") + 1
+    cells = {sheet.cell(r, nik_col).value: sheet.cell(r, account_col) for r in range(header + 1, sheet.max_row + 1)}
+    account = str(cells[niks[0]].value)
+    cells[niks[1]].value = account
+    workbook.save(path)
+    return account

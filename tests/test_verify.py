@@ -1,0 +1,175 @@
+"""verify: a good letter holds; a changed byte, an altered attachment, repeated NIKs and shared accounts do not."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from pypdf import PdfReader, PdfWriter
+
+from tests.certs import PASSWORD, make_pki
+from tests.letters import build_letter, demo_inputs, share_account
+from ukmreport.cli import main
+from ukmreport.formatting import amount_in_words
+from ukmreport.verify import verify_letters
+from ukmreport.verify.words import rupiah_words_to_int, words_to_int
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A signed letter, its CA, and an unsigned letter from the same people with one account shared."""
+    root = tmp_path_factory.mktemp("verify")
+    pki = make_pki(root / "pki")
+    inputs = demo_inputs(root / "inputs")
+    signed = build_letter(inputs, root / "signed", load_signing_key_for(pki.p12))
+    rows = verify_letters([signed]).files[0]
+    assert rows.letters and rows.letters[0].count >= 2
+    first_two = _niks(signed)[:2]
+    account = share_account(inputs, root / "inputs-shared", (first_two[0], first_two[1]))
+    other = build_letter(root / "inputs-shared", root / "other")
+    return {"signed": signed, "ca": pki.ca_pem, "other": other, "account": Path(account), "root": root}
+
+
+def load_signing_key_for(p12: Path):  # type: ignore[no-untyped-def]
+    from ukmreport.signing import load_signing_key
+
+    return load_signing_key(p12, PASSWORD)
+
+
+def _niks(letter: Path) -> list[str]:
+    data = PdfReader(letter).attachments["usulan.xlsx"][0]
+    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+    return [str(row[1]) for row in sheet.iter_rows(min_row=2, values_only=True) if row[1]]
+
+
+def verify(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["verify", *args])
+    return result.exit_code, result.output
+
+
+def test_good_signed_letter_exits_0(letters: dict[str, Path]) -> None:
+    code, out = verify(str(letters["signed"]), "--ca-bundle", str(letters["ca"]))
+    assert code == 0, out
+    assert "all checks hold" in out and "chain trusted" in out and "ENTIRE_FILE" in out
+
+
+def test_json_shape(letters: dict[str, Path]) -> None:
+    code, out = verify(str(letters["signed"]), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert set(report) == {"files", "duplicate_niks", "shared_accounts"}
+    (file,) = report["files"]
+    assert file["pdfa"] == "3B" and file["attachment"] == "usulan.xlsx" and len(file["attachment_sha256"]) == 64
+    assert file["signature"] | {"signer": None, "signed_at": None} == {
+        "signed": True,
+        "intact": True,
+        "valid": True,
+        "trusted": None,
+        "coverage": "ENTIRE_FILE",
+        "signer": None,
+        "signed_at": None,
+        "qr_matches": True,
+    }
+    (letter,) = file["letters"]
+    assert set(letter) == {"program", "number", "date", "count", "total"} and letter["total"] > 0
+    assert file["problems"] == []
+
+
+@pytest.mark.parametrize("where", [i / 12 for i in range(12)] + [0.999])
+def test_a_changed_byte_anywhere_exits_1_naming_what_broke(
+    letters: dict[str, Path], tmp_path: Path, where: float
+) -> None:
+    data = bytearray(letters["signed"].read_bytes())
+    at = int(where * (len(data) - 1))
+    data[at] = data[at] ^ 0x01 if data[at] not in b"\r\n" else ord("x")
+    tampered = tmp_path / "usulan.pdf"
+    tampered.write_bytes(bytes(data))
+    code, out = verify(str(tampered))
+    assert code == 1, out
+    assert "FAIL" in out and ("signature:" in out or "file:" in out), out
+
+
+def test_changed_byte_in_signed_range_is_a_digest_mismatch(letters: dict[str, Path], tmp_path: Path) -> None:
+    data = bytearray(letters["signed"].read_bytes())
+    at = data.index(b"Ditandatangani") if b"Ditandatangani" in data else len(data) // 3
+    data[at + 2] ^= 0x01
+    tampered = tmp_path / "usulan.pdf"
+    tampered.write_bytes(bytes(data))
+    code, out = verify(str(tampered))
+    assert code == 1 and "changed after signing" in out, out
+
+
+def test_attachment_altered_against_the_letter_exits_1(letters: dict[str, Path], tmp_path: Path) -> None:
+    reader = PdfReader(letters["other"])
+    workbook = load_workbook(io.BytesIO(reader.attachments["usulan.xlsx"][0]))
+    sheet = workbook.worksheets[0]
+    sheet.cell(2, 2).value = "7472010101900001"  # row 1's NIK
+    sheet.cell(3, 13).value = 9_000_000  # row 2's amount
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    writer = PdfWriter(clone_from=reader)
+    names = writer.root_object["/Names"]["/EmbeddedFiles"]["/Names"]
+    names[1].get_object()["/EF"]["/F"].get_object().set_data(buffer.getvalue())
+    altered = tmp_path / "usulan.pdf"
+    with altered.open("wb") as f:
+        writer.write(f)
+    code, out = verify(str(altered))
+    assert code == 1, out
+    assert "row 1: nik '7472010101900001' in the attachment" in out
+    assert "row 2: nilai 9000000 in the attachment, 7000000 in the letter" in out
+    assert "the attachment totals" in out
+
+
+def test_repeated_niks_and_shared_accounts_across_letters(letters: dict[str, Path]) -> None:
+    report = verify_letters([letters["signed"], letters["other"]])
+    niks = _niks(letters["signed"])
+    assert {d.nik for d in report.duplicate_niks} == set(niks)  # the same people, proposed twice
+    assert all(len(d.places) == 2 for d in report.duplicate_niks)
+    (shared,) = report.shared_accounts
+    assert shared.no_rekening == str(letters["account"]) and shared.niks == sorted(niks[:2])
+    code, out = verify(str(letters["signed"]), str(letters["other"]))
+    assert code == 1
+    assert "NIK proposed more than once" in out and f"{shared.no_rekening}:" in out
+
+
+def test_nothing_readable_exits_2(tmp_path: Path) -> None:
+    junk = tmp_path / "surat.pdf"
+    junk.write_text("bukan pdf", encoding="utf-8")
+    code, out = verify(str(junk))
+    assert code == 2 and "not a PDF" in out, out
+
+
+def test_wrong_ca_bundle_is_untrusted(letters: dict[str, Path]) -> None:
+    stranger = make_pki(letters["root"] / "stranger", tag=" lain")
+    code, out = verify(str(letters["signed"]), "--ca-bundle", str(stranger.ca_pem))
+    assert code == 1 and "does not chain to the CA bundle" in out
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("nol", 0),
+        ("sebelas", 11),
+        ("dua belas", 12),
+        ("seratus empat puluh juta", 140_000_000),
+        (
+            "satu miliar dua ratus tiga puluh empat juta lima ratus enam puluh tujuh ribu delapan ratus sembilan puluh",
+            1_234_567_890,
+        ),
+        ("seribu", 1000),
+        ("tujuh juta lima", 7_000_005),
+        ("tujuh jutaan", None),
+        ("", None),
+    ],
+)
+def test_words_to_int(words: str, number: int | None) -> None:
+    assert words_to_int(words) == number
+
+
+@pytest.mark.parametrize("amount", [0, 7_000_000, 140_000_000, 343_000_000, 1_001_000, 999_999_999_999])
+def test_total_in_words_reads_back(amount: int) -> None:
+    assert rupiah_words_to_int(amount_in_words(amount)) == amount
