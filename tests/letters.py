@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from ukmreport.demo.generator import write_demo_inputs
-from ukmreport.region import load_region
 
 from ukmreport import pipeline
+from ukmreport.demo import write_demo_inputs
+from ukmreport.office.region import load_region
 from ukmreport.settings import Settings
 
-DAY: date = pipeline.today_and_now()[0]  # the day the pipeline will use
+DAY: date = pipeline.clock().date()  # the day the pipeline will use
 
 
 def demo_inputs(folder: Path, *, seed: int = 2024, businesses: int = 600) -> Path:

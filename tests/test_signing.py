@@ -20,6 +20,8 @@ from tests.certs import PASSWORD, make_pki
 from tests.letters import build_letter, demo_inputs
 from ukmreport.cli import main
 from ukmreport.errors import ConfigError, SigningError
+from ukmreport.office.profile import for_region
+from ukmreport.office.region import load_region
 from ukmreport.settings import Settings, load_settings
 from ukmreport.signing import load_signing_key
 from ukmreport.signing.stamp import qr_payload, signature_area
@@ -75,7 +77,7 @@ def test_block_sits_in_the_signature_area_with_an_embedded_font(signed: tuple[Pa
             spots.setdefault(text.strip(), tm[5] * cm[3] + cm[5])
 
     page.extract_text(visitor_text=visit)
-    head = Settings().head
+    head = for_region(Settings(), load_region(None)).head  # the Baubau profile's (sample) head
     position_last_line = next(y for text, y in spots.items() if text.endswith(","))  # 'Menengah Kota Baubau,'
     assert spots[head.name] < y1 < y2 < position_last_line  # between the position and the name
     stamp = widget["/AP"]["/N"].get_object()
@@ -126,7 +128,7 @@ def test_refused_certificate_is_one_line_and_publishes_nothing(
     out = tmp_path / "reports"
     result = CliRunner().invoke(
         main,
-        ["build", str(inputs), "--out", str(out), "--only", "usulan", "--sign", str(pki.p12)],
+        ["--lang", "en", "build", str(inputs), "--out", str(out), "--only", "usulan", "--sign", str(pki.p12)],
         env={"UKMREPORT_SIGN_PASSWORD": password},
     )
     assert result.exit_code == 2
