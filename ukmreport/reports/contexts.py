@@ -139,24 +139,38 @@ class KoperasiRow(_Ctx):
     anggota: str
     rat_terakhir: str  # fiscal year of the last RAT, or '—'
     rat_status: str  # 'Tepat waktu', 'Terlambat', 'Belum RAT'
-    skor: str
+    skor: str  # '84,50'
+    penilaian: str = ""  # the assessment behind the score: 'penilaian 2025' (and its guideline once known)
     kategori: str
     kategori_key: str
     alasan: list[str]
     catatan: list[str]
 
 
+class KoperasiGroup(_Ctx):
+    """One list of cooperatives: what they share is said once in `common`, the rest row by row."""
+
+    key: str  # anchor: 'penghargaan', 'tidak-aktif', 'sehat', …
+    title: str  # 'Calon penerima penghargaan (25)'
+    note: str
+    common: list[str]  # the reasons every row of the group shares, stated once
+    rows: list[KoperasiRow]
+    total: str  # 'Jumlah: 25 koperasi, 2.310 anggota'
+    part: int  # 1 for the first part of the report (the lists to act on), 2 for the others
+
+
 class KoperasiContext(_Ctx):
     doc: DocInfo
     letterhead: Letterhead
+    signature: Signature
+    place_date: str
     due_fiscal_year: str
     figures: list[Figure]
     by_category: list[CountRow]
     by_type: list[CountRow]
     by_kecamatan: list[CountRow]
-    recognition: list[KoperasiRow]
-    inactive: list[KoperasiRow]
-    rows: list[KoperasiRow]
+    totals: CountRow  # the row under each summary table
+    groups: list[KoperasiGroup]  # every cooperative in exactly one group
     errors_note: str = ""
 
 
