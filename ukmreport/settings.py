@@ -54,6 +54,19 @@ class Letter(_Section):
     copies_to: list[str] = ["Wali Kota Baubau (sebagai laporan)", "Arsip"]
 
 
+class Periodic(_Section):
+    """The periodic report's own words ([berkala] in ukmreport.toml)."""
+
+    foreword: list[str] = [
+        "Laporan berkala ini menyajikan keadaan pelaku usaha mikro, kecil dan menengah serta koperasi "
+        "di Kota Baubau menurut data yang dihimpun Dinas Koperasi dan UKM: jumlah dan sebaran pelaku usaha, "
+        "usulan bantuan pemerintah beserta keputusannya, kesehatan koperasi dan kepatuhan RAT, serta mutu "
+        "data yang menjadi dasarnya.",
+        "Angka dalam laporan ini diolah dari buku kerja dinas; baris yang mengandung kesalahan tidak dihitung. "
+        "Semoga laporan ini bermanfaat sebagai bahan perencanaan dan pengambilan keputusan.",
+    ]
+
+
 class Program(_Section):
     """The grant program proposed for, and its amount per recipient."""
 
@@ -220,6 +233,7 @@ class Settings(_Section):
     head: Head = Head()
     letter: Letter = Letter()
     program: Program = Program()
+    berkala: Periodic = Periodic()
     eligibility: EligibilityRules = EligibilityRules()
     cooperatives: CooperativeRules = CooperativeRules()
     # Report name -> identifiers it masks, replacing what the report declares (reports/<name>.py).

@@ -180,6 +180,8 @@ class Chart(_Ctx):
     title: str
     svg: str
     caption: str = ""
+    number: str = ""  # 'Gambar 1.1', given when the report numbers its figures
+    source: str = ""  # 'Sumber: …'
 
 
 class Table(_Ctx):
@@ -192,12 +194,22 @@ class Table(_Ctx):
     total: list[str] | None = None
     note: str = ""
     chart: Chart | None = None  # shown beside the table
+    number: str = ""  # 'Tabel 1.1', given when the report numbers its tables
+    source: str = ""  # 'Sumber: …'
+
+
+class Concept(_Ctx):
+    """One entry of a publication's 'Konsep dan definisi' page."""
+
+    term: str
+    text: str
 
 
 class Section(_Ctx):
     key: str
     title: str
     intro: str = ""
+    source: str = ""  # 'Sumber: …' under each of its tables and figures
     figures: list[Figure] = Field(default_factory=list)
     charts: list[Chart] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
@@ -208,9 +220,13 @@ class BerkalaContext(_Ctx):
     letterhead: Letterhead
     signature: Signature
     period: str  # 'Tahun 2026'
-    previous: str  # 'Tahun 2025'
+    previous: str  # 'Tahun 2025', or its same span when the period has not ended
+    provisional: str = ""  # 'data s.d. 4 Desember 2026 (angka sementara)' while the period runs
     place_date: str
+    foreword: list[str]  # paragraphs
     headline: list[Figure]
+    highlights: list[str]  # sentences written from the figures
+    concepts: list[Concept]
     sections: list[Section]
 
 
