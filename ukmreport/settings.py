@@ -42,6 +42,28 @@ class Head(_Section):
     nip: str = "197104121998031006"
 
 
+# Every column the letter's attachment can show (reports/usulan.py fills them).
+ATTACHMENT_COLUMNS = (
+    "No",
+    "NIK",
+    "No. KK",
+    "Nama Lengkap",
+    "L/P",
+    "Tempat/Tanggal Lahir",
+    "Alamat",
+    "Kelurahan",
+    "Kecamatan",
+    "Nama Usaha",
+    "Bidang Usaha",
+    "NIB",
+    "No. HP",
+    "Bank",
+    "No Rekening",
+    "Nama Pemilik Rekening",
+    "Nilai",
+)
+
+
 class Letter(_Section):
     """The proposal letter's fixed parts."""
 
@@ -49,9 +71,42 @@ class Letter(_Section):
     sequence: str = "___"
     sifat: str = "Penting"
     subject: str = "Usulan Calon Penerima {program}"
-    addressee: list[str] = ["Menteri Koperasi Republik Indonesia", "c.q. Deputi Bidang Usaha Mikro"]
+    # Micro-business grants belong to the Kementerian UMKM since October 2024 (outputs.md).
+    addressee: list[str] = [
+        "Menteri Usaha Mikro, Kecil, dan Menengah Republik Indonesia",
+        "c.q. Deputi Bidang Usaha Mikro",
+    ]
     addressee_place: str = "Jakarta"
     copies_to: list[str] = ["Wali Kota Baubau (sebagai laporan)", "Arsip"]
+    # The attachment's columns, in order (PDF and XLSX): the ministry's grant format by default.
+    columns: list[str] = [
+        "No",
+        "NIK",
+        "No. KK",
+        "Nama Lengkap",
+        "L/P",
+        "Alamat",
+        "Kelurahan",
+        "Kecamatan",
+        "Nama Usaha",
+        "Bidang Usaha",
+        "No. HP",
+        "Bank",
+        "No Rekening",
+        "Nama Pemilik Rekening",
+        "Nilai",
+    ]
+
+    @field_validator("columns")
+    @classmethod
+    def _known_columns(cls, value: list[str]) -> list[str]:
+        known = ATTACHMENT_COLUMNS
+        unknown = [c for c in value if c not in known]
+        if unknown or not value:
+            raise ValueError(f"unknown column {', '.join(unknown) or '(none given)'}; choose from {', '.join(known)}")
+        if value[-1] != "Nilai":
+            raise ValueError("the last column must be Nilai: the total stands under it")
+        return value
 
 
 class Periodic(_Section):

@@ -53,6 +53,22 @@ class UsulanRow(_Ctx):
     bank: str
     no_rekening: str
     nilai: str  # 'Rp7.000.000,00', as the total under it
+    no_kk: str = ""
+    kelurahan: str = ""
+    no_hp: str = ""
+    nama_rekening: str = ""
+    tempat_tanggal_lahir: str = ""
+    nib: str = ""
+
+
+class UsulanColumn(_Ctx):
+    """One column of the attachment: its header, the UsulanRow field it shows, its share of the width."""
+
+    header: str
+    field: str
+    width: str  # '9.5%'
+    align: str = ""  # 'num' (right, figures), 'center', or '' (left)
+    nowrap: bool = False
 
 
 class UsulanLetter(_Ctx):
@@ -68,6 +84,7 @@ class UsulanLetter(_Ctx):
     addressee: list[str]
     addressee_place: str
     paragraphs: list[str]
+    columns: list[UsulanColumn] = Field(default_factory=list)  # the attachment's, in order
     rows: list[UsulanRow]
     count: str  # '18'
     count_words: str  # 'delapan belas'
@@ -97,6 +114,9 @@ class SeleksiRow(_Ctx):
     reasons: list[str]  # sentences
     notes: list[str]  # sentences
     related: str = ""  # 'sama dengan baris 7'
+    program_heading: str = ""  # the program, on the first row of each run of one program
+    ministry: str = ""  # the ministry's earlier decision: 'Ditolak kementerian'
+    repeated: str = ""  # on a row shown again beside its repeat: 'baris asal; juga di kelompok Layak'
 
 
 class SeleksiGroup(_Ctx):

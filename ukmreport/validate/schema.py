@@ -47,6 +47,7 @@ FIELDS: dict[SheetKind, tuple[FieldSpec, ...]] = {
         F("alamat", ("Alamat", "Alamat Usaha"), "text", True),
         F("kelurahan", ("Kelurahan", "Desa/Kelurahan"), "kelurahan"),
         F("kecamatan", ("Kecamatan",), "kecamatan", True),
+        F("no_kk", ("No KK", "Nomor KK", "Nomor Kartu Keluarga"), "text"),
         F("no_hp", ("No HP", "Nomor HP", "Telepon", "No Telp", "WA"), "phone", hint="08…, ketik sebagai teks"),
         F("nama_usaha", ("Nama Usaha",), "text", True),
         F("bidang_usaha", ("Bidang Usaha", "Jenis Usaha", "Sektor", "Sektor Usaha"), "sector", True),
