@@ -28,7 +28,8 @@ SLACK = 1.0  # points: a rule's half width may sit on the margin
 EMPTY_SLOTS = (
     re.compile(r"\(\s*\)"),  # '()'
     re.compile(r"\s,(\s|$)"),  # 'Kecamatan , bukan'
-    re.compile(r"\b(di|ke|dari|oleh|dan|atau|bukan|sama dengan|Kecamatan|Kelurahan|baris)\s*[,.;)]"),
+    re.compile(r"\b(di|ke|dari|oleh|sama dengan)\s*[,.;)]"),  # 'berada di .'
+    re.compile(r"\b(Kecamatan|Kelurahan|baris|dan|atau|bukan)\s+[,.;)]"),  # 'di baris .'
     re.compile(r"[^\s:]:\s*[,.;)]"),  # 'Nilai: .'
 )
 
@@ -108,7 +109,8 @@ class _Text(HTMLParser):
 
 
 def empty_slots(lines: list[str]) -> list[str]:
-    return [line for line in lines if any(p.search(line) for p in EMPTY_SLOTS)]
+    """Lines with an empty slot, or a bracket left open by a message cut short."""
+    return [line for line in lines if any(p.search(line) for p in EMPTY_SLOTS) or line.count("(") != line.count(")")]
 
 
 def test_the_slot_finder_finds_what_it_is_for() -> None:
@@ -117,7 +119,16 @@ def test_the_slot_finder_finds_what_it_is_for() -> None:
         "Jenis kelamin di NIK () bukan ()",
     ]
     assert empty_slots(["Nilai: .", "sama dengan baris ."]) == ["Nilai: .", "sama dengan baris ."]
-    assert not empty_slots(["Kelurahan Lanto berada di Kecamatan Batupoaro, bukan Wolio", "Rp7.000.000 (1,5%)"])
+    assert empty_slots(["Nomor HP tidak valid (10–13 angka diawali 08"]) == [
+        "Nomor HP tidak valid (10–13 angka diawali 08"
+    ]
+    assert not empty_slots(
+        [
+            "Kelurahan Lanto berada di Kecamatan Batupoaro, bukan Wolio",
+            "Rp7.000.000 (1,5%)",
+            "alasan tercantum pada setiap baris.",
+        ]
+    )
 
 
 def test_no_text_with_an_empty_slot(demo_build: BuildResult) -> None:

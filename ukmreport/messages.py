@@ -315,7 +315,9 @@ def generic_message(code: str, lang: str = "id") -> str:
     if entry:
         return entry.get(lang, entry["id"])
     blank = Finding("", None, None, None, None, code, SEVERITY.get(code, "info"), "", ())
-    return finding_message(blank, lang).split("; ")[0]
+    whole = finding_message(blank, lang)
+    head = whole.split("; ")[0]
+    return head if head.count("(") == head.count(")") else whole  # never cut inside a bracket
 
 
 def sheet_title(kind: str, lang: str = "id") -> str:
