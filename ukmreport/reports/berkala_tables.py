@@ -241,6 +241,7 @@ def proposals(data: Dataset, decisions: Decisions, spans: tuple[Span, Span], mas
     decided_now = sum(1 for p in now if p.status in DECIDED)
     tables = [
         status_table,
+        program_table(now, decisions),
         Table(
             title="Usulan tidak layak menurut alasan",
             headers=["Alasan", "Usulan"],
@@ -258,7 +259,7 @@ def proposals(data: Dataset, decisions: Decisions, spans: tuple[Span, Span], mas
         key="usulan-bantuan",
         title="Usulan bantuan",
         intro=(
-            f"Usulan dengan tanggal usulan dalam rentang {span.label}, menurut status; usulan yang tidak lolos "
+            f"Usulan dengan tanggal usulan dalam rentang {span.label}, menurut status dan program; usulan yang tidak lolos "
             "seleksi dinas menurut alasannya; dan riwayat keputusan kementerian per tahun."
         ),
         source="Sumber: buku kerja usulan bantuan dan riwayat bantuan, diolah.",
@@ -273,6 +274,37 @@ def proposals(data: Dataset, decisions: Decisions, spans: tuple[Span, Span], mas
             Figure(label="Nilai disalurkan", value=fmt.rupiah(amount_now["Disalurkan"])),
         ],
         tables=tables,
+    )
+
+
+def program_table(now: list[Proposal], decisions: Decisions) -> Table:
+    """Per program: proposed, eligible, granted, disbursed, amounts and approval rate."""
+    eligible = {(d.proposal.file, d.proposal.row) for d in decisions.proposals if d.eligible}
+    programs: dict[str, list[Proposal]] = {}
+    for p in now:
+        programs.setdefault(p.program or "Tanpa program", []).append(p)
+    rows = []
+    for name, items in programs.items():
+        granted = [p for p in items if p.status in GRANTED]
+        decided = [p for p in items if p.status in DECIDED]
+        rows.append(
+            [
+                name,
+                fmt.number(len(items)),
+                fmt.number(sum(1 for p in items if (p.file, p.row) in eligible)),
+                fmt.number(len(granted)),
+                fmt.number(sum(1 for p in items if p.status == "Disalurkan")),
+                fmt.rupiah(sum(p.nilai_usulan or 0 for p in items)),
+                fmt.rupiah(sum(p.nilai_usulan or 0 for p in granted)),
+                share(len(granted), len(decided)),
+            ]
+        )
+    return Table(
+        title="Usulan bantuan menurut program",
+        headers=["Program", "Usulan", "Layak", "Disetujui", "Disalurkan", "Nilai usulan", "Nilai disetujui"]
+        + ["Tingkat persetujuan"],
+        numeric=[False, True, True, True, True, True, True, True],
+        rows=rows,
     )
 
 
