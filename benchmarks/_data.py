@@ -60,7 +60,7 @@ def _seal(path: Path, key: dict[str, Any], **info: Any) -> None:
 
 
 def _settings_region() -> tuple[Any, Any]:
-    from ukmreport.region import load_region
+    from ukmreport.office.region import load_region
     from ukmreport.settings import load_settings
 
     settings = load_settings(None)

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ukmreport.region import Region, load_region
+from ukmreport.office.region import Region, load_region
 from ukmreport.settings import Settings, load_settings
 from ukmreport.validate import Context
 

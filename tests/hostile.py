@@ -14,6 +14,7 @@ Run ``python -m tests.hostile DIR`` to write the whole corpus into DIR for a loo
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import struct
@@ -227,10 +228,33 @@ def book_parts(book: Book) -> dict[str, bytes]:
 Part = bytes | Callable[[], Iterable[bytes]]
 
 
+# While write_corpus runs: each workbook's number, so its NIKs are its own (see _own_niks).
+_CORPUS_FILES: list[Iterator[int]] = []
+_NIK_TEXT = re.compile(rb"(?<=>)(7472\d{10})(\d{2})(?=<)")
+
+
+def _own_niks(data: bytes, number: int) -> bytes:
+    """The NIKs of one corpus file made its own: serial NN01 instead of 0001 (NN = the file's number).
+
+    Sheets of one kind form one table across the files of a folder, and a file repeating an
+    earlier one's people is a copy (copy-of-file): the corpus's files are each about their own
+    hostility, so none may repeat another's rows.
+    """
+    return _NIK_TEXT.sub(lambda m: m.group(1)[:-2] + b"%02d" % number + m.group(2), data)
+
+
 def write_zip(path: Path, parts: dict[str, Part]) -> Path:
     """Write parts as a deflated zip with fixed timestamps; a callable part is streamed in chunks."""
     import zipfile
 
+    if _CORPUS_FILES:
+        number = next(_CORPUS_FILES[0])
+        parts = {
+            name: _own_niks(data, number)
+            if isinstance(data, bytes)
+            else (lambda data=data: (_own_niks(chunk, number) for chunk in data()))
+            for name, data in parts.items()
+        }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():
             info = zipfile.ZipInfo(name, ZIP_TIME)
@@ -916,15 +940,19 @@ def case_lock_file(folder: Path) -> Path:
 def write_corpus(folder: Path, secret: Path) -> dict[str, Path]:
     """Write every case into `folder` (the secret file goes elsewhere); return case name -> path."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths: dict[str, Path] = {"good": case_good(folder)}
-    for name, func in CASES.items():
-        params = func.__code__.co_varnames[: func.__code__.co_argcount]
-        kwargs: dict[str, object] = {}
-        if "secret" in params:
-            kwargs["secret"] = secret
-        if "target" in params:
-            kwargs["target"] = paths["good"]
-        paths[name] = func(folder, **kwargs)
+    _CORPUS_FILES.append(itertools.count(1))
+    try:
+        paths: dict[str, Path] = {"good": case_good(folder)}
+        for name, func in CASES.items():
+            params = func.__code__.co_varnames[: func.__code__.co_argcount]
+            kwargs: dict[str, object] = {}
+            if "secret" in params:
+                kwargs["secret"] = secret
+            if "target" in params:
+                kwargs["target"] = paths["good"]
+            paths[name] = func(folder, **kwargs)
+    finally:
+        _CORPUS_FILES.clear()
     return paths
 
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from ukmreport.demo import write_demo_inputs
+from ukmreport.office.region import load_region
 from ukmreport.pipeline import build
-from ukmreport.region import load_region
 from ukmreport.settings import load_settings
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+pytestmark = [pytest.mark.machine, pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")]
 
 FLAGS = [
     "--headless",

@@ -81,12 +81,14 @@ def test_nothing_readable_exits_2_with_one_line(tmp_path):
 
 
 def test_empty_folder_exits_2(tmp_path):
-    proc = run("check", str(tmp_path))
+    proc = run("check", str(tmp_path), "--lang", "en")
     assert proc.returncode == 2 and "no workbook" in proc.stderr
+    proc = run("check", str(tmp_path))
+    assert proc.returncode == 2 and "tidak ada buku kerja" in proc.stderr
 
 
 def test_bad_period_and_bad_config_are_one_line_errors(tmp_path, clean_book):
-    proc = run("build", str(clean_book), "--period", "2024-Q5", cwd=tmp_path)
+    proc = run("--lang", "en", "build", str(clean_book), "--period", "2024-Q5", cwd=tmp_path)
     assert proc.returncode == 2 and "period '2024-Q5'" in proc.stderr
     config = tmp_path / "ukmreport.toml"
     config.write_text('[office]\nnmae = "x"\n')
@@ -107,7 +109,10 @@ def test_rules_prints_reasons_in_words(tmp_path, make_workbook):
     path = make_workbook({"Data UMKM": [BUSINESS_HEADERS, business_row()], "Usulan": proposals})
     result = CliRunner().invoke(main, ["rules", str(path)])
     assert result.exit_code == 0
-    assert "LAYAK" in result.output and "Tidak terdaftar dalam data pelaku usaha (not-registered)" in result.output
+    assert (
+        "LAYAK" in result.output
+        and "NIK 7472014503850009 tidak ada di data pelaku usaha (not-registered)" in result.output
+    )
     doc = json.loads(CliRunner().invoke(main, ["rules", "--format", "json", str(path)]).output)
     assert [p["eligible"] for p in doc["proposals"]] == [True, False]
 
@@ -215,7 +220,7 @@ def test_an_office_overrides_the_letterhead_beside_its_config(tmp_path, make_wor
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_bad_source_date_epoch_is_a_one_line_error(tmp_path, clean_book, command):
     args = [command, str(clean_book)] + (["--out", str(tmp_path / "r")] if command == "build" else [])
-    result = CliRunner().invoke(main, args, env={"SOURCE_DATE_EPOCH": "yesterday"})
+    result = CliRunner().invoke(main, args, env={"SOURCE_DATE_EPOCH": "yesterday", "UKMREPORT_LANG": "en"})
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         "ukmreport: error: SOURCE_DATE_EPOCH='yesterday' is not a number of seconds since 1970"

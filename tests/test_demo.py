@@ -19,7 +19,7 @@ import pytest
 from ukmreport import demo
 from ukmreport.demo import write_business_workbook, write_demo_inputs
 from ukmreport.demo.words import load_local_words, load_words
-from ukmreport.region import Region, load_region
+from ukmreport.office.region import Region, load_region
 from ukmreport.settings import Settings
 
 TODAY = date(2026, 11, 28)
@@ -132,7 +132,7 @@ def test_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
     """Set or dict order must never leak into the files: two interpreters, two hash seeds."""
     script = (
         "import sys; from datetime import date; from pathlib import Path; "
-        "from ukmreport.demo import write_demo_inputs; from ukmreport.region import load_region; "
+        "from ukmreport.demo import write_demo_inputs; from ukmreport.office.region import load_region; "
         "from ukmreport.settings import Settings; "
         "write_demo_inputs(Path(sys.argv[1]), seed=3, today=date(2026, 11, 28), region=load_region(None), "
         "settings=Settings(), n_businesses=120, n_cooperatives=60)"
@@ -345,7 +345,9 @@ def test_cooperative_health_plan(demo_set: demo.DemoFiles) -> None:
     assert any(r["score"] == 80 and r["category"] == "sehat" for r in rows)
     assert any(r["score"] == 79.75 and r["rat_compliant"] and r["category"] == "cukup_sehat" for r in rows)
     notes = {n for r in rows for n in r["notes"]}
-    assert notes == {"rat-late", "below-min-members", "negative-shu"}
+    assert notes == {"rat-late", "below-min-members", "negative-shu", "assessment-outdated"}
+    outdated = [r for r in rows if "assessment-outdated" in r["notes"]]
+    assert outdated and all(r["category"] == "tidak_dinilai" and r["score"] is None for r in outdated)
     assert 100 <= sum(r["score"] is not None for r in rows) <= 115
 
 

@@ -16,8 +16,8 @@ import pdfplumber
 import pytest
 
 from ukmreport.demo import write_demo_inputs
+from ukmreport.office.region import load_region
 from ukmreport.pipeline import BuildResult, build
-from ukmreport.region import load_region
 from ukmreport.settings import load_settings
 
 MM = 72 / 25.4

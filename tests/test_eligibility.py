@@ -103,9 +103,10 @@ def test_invalid_nik_is_also_not_registered():
     assert d.reasons == ["invalid-nik", "not-registered"]
 
 
-def test_business_row_with_error_does_not_register():
-    [d] = decide([proposal()], [business(error_fields=frozenset({"kecamatan"}))])
-    assert d.reasons == ["not-registered"]
+def test_business_row_with_error_is_business_row_invalid_not_unregistered():
+    [d] = decide([proposal()], [business(error_fields=frozenset({"no_hp"}))])
+    assert d.reasons == ["business-row-invalid"]
+    assert d.facts["business-row-invalid"]["where"] == ("u.xlsx", "UMKM", 5)
 
 
 @pytest.mark.parametrize("occupation", ["Pensiunan PNS", "Purnawirawan TNI", "Wiraswasta", "Pedagang ASNawi"])

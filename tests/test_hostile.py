@@ -26,10 +26,10 @@ import pytest
 
 from tests import hostile
 from tests.conftest import TODAY
+from ukmreport.office.region import load_region
 from ukmreport.read import EXCEL_MAX_ROWS, MAX_CELLS, Unreadable, calamine, open_workbook, sha256_file
 from ukmreport.read.area import NeedsExactScan, exact_scan, fast_scan
 from ukmreport.read.package import Package
-from ukmreport.region import load_region
 from ukmreport.settings import Limits, Settings
 from ukmreport.validate import Context, read_inputs
 
@@ -167,9 +167,15 @@ def test_inputs_are_byte_identical_afterwards(corpus):
 def test_every_input_is_listed_once_and_the_lock_file_is_skipped(corpus):
     listed = Counter(Path(f["path"]).name for f in corpus["result"]["files"])
     assert all(n == 1 for n in listed.values())
-    expected = {p.name for case, p in corpus["paths"].items() if case != "lock_file"}
+    # A folder is walked into, even one named like a workbook (the directory case).
+    expected = {p.name for case, p in corpus["paths"].items() if case not in ("lock_file", "directory")}
     assert set(listed) == expected
     assert corpus["paths"]["lock_file"].name not in listed
+
+
+def test_a_sub_folder_named_like_a_workbook_is_walked_into(corpus):
+    inside = [f for f in corpus["result"]["findings"] if Path(f["file"]).parent.name == "folder.xlsx"]
+    assert [(Path(f["file"]).name, f["code"]) for f in inside] == [("isi.txt", "ignored-file")]
 
 
 def test_the_secret_behind_the_xxe_never_shows(corpus):
@@ -195,8 +201,8 @@ def test_good_rows_are_all_counted(corpus):
 UNREADABLE = {
     "not_a_zip": ["bukan buku kerja .xlsx"],
     "empty_file": ["kosong"],
-    "old_xls": ["format Excel lama (.xls)", "simpan sebagai .xlsx"],
-    "xls_renamed": ["format Excel lama (.xls)"],
+    "old_xls": ["Excel 97–2003 (.xls)", "rusak"],
+    "xls_renamed": ["Excel 97–2003 (.xls)", "rusak"],
     "encrypted": ["kata sandi"],
     "html_renamed": ["halaman web"],
     "truncated": ["terpotong"],
@@ -226,7 +232,6 @@ UNREADABLE = {
     "unsupported_compression": ["metode"],
     "too_many_parts": ["10.000"],
     "symlink": ["symlink"],
-    "directory": ["folder"],
     "fifo": ["bukan berkas biasa"],
 }
 
@@ -270,7 +275,8 @@ READABLE_ROWS = {case: 2 for case in READABLE} | {
 
 
 def test_every_case_has_an_expectation():
-    assert set(hostile.CASES) - {"lock_file"} == set(UNREADABLE) | (set(READABLE) - {"good"})
+    walked = {"lock_file", "directory"}  # skipped, and walked into: tests of their own above
+    assert set(hostile.CASES) - walked == set(UNREADABLE) | (set(READABLE) - {"good"})
 
 
 @pytest.mark.parametrize("case", sorted(UNREADABLE))
@@ -323,7 +329,7 @@ def test_exit_2_when_nothing_can_be_read(tmp_path):
     proc = run_cli("check", "--format", "json", str(folder), cwd=tmp_path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stdout + proc.stderr
-    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("ukmreport: error:")
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("ukmreport: kesalahan:")
     single = run_cli("check", str(folder / "terkunci.xlsx"), cwd=tmp_path)
     assert single.returncode == 2 and "Traceback" not in single.stderr
 
@@ -356,7 +362,10 @@ def test_file_names_with_spaces_unicode_and_a_leading_dash(tmp_path):
     for args in (["--", "-data.xlsx"], ["./-data.xlsx"], ["data umkm ü 2024.xlsx"], ["."]):
         proc = run_cli("check", "--format", "json", *args, cwd=folder)
         assert proc.returncode == 0, (args, proc.stderr)
-        assert json.loads(proc.stdout)["counts"]["businesses"]["rows"] == (4 if args == ["."] else 2)
+        doc = json.loads(proc.stdout)
+        assert doc["counts"]["businesses"]["rows"] == 2
+        # The two files hold the same bytes: the folder counts them once, with one warning.
+        assert [f["code"] for f in doc["findings"]] == (["duplicate-file"] if args == ["."] else [])
     # Without `--` a leading dash is an option: bad usage, exit 2, one line, no traceback.
     proc = run_cli("check", "-data.xlsx", cwd=folder)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
@@ -545,7 +554,7 @@ def test_sheet_is_refused_before_calamine_parses_it(tmp_path, monkeypatch, case)
     monkeypatch.setattr(calamine, "call", lambda func, what: calls.append(what) or original(func, what))
     with pytest.raises(Unreadable):
         _read_all(_build(case, tmp_path))
-    assert calls == ["isi berkas rusak"]  # the opening only: no get_sheet_by_name, no iter_rows
+    assert calls == [None]  # the opening only (no sheet named): no get_sheet_by_name, no iter_rows
 
 
 def test_xxe_target_is_never_opened(tmp_path):

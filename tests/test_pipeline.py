@@ -9,14 +9,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from markupsafe import escape
 from pypdf import PdfReader
 
 from ukmreport import formatting as fmt
 from ukmreport.demo import write_demo_inputs
-from ukmreport.messages import REASONS, reason_text
+from ukmreport.messages import reason_text
+from ukmreport.office.region import load_region
 from ukmreport.pipeline import BuildResult, build
-from ukmreport.region import load_region
 from ukmreport.rules.eligibility import NOTE_ORDER, REASON_ORDER
+from ukmreport.rules.explanations import explain
 from ukmreport.settings import load_settings
 
 
@@ -54,22 +56,31 @@ def test_every_report_file_is_written(demo_build):
 def test_every_reason_and_note_is_produced_by_the_demo(demo_build):
     reasons = {r for d in demo_build.run.decisions.proposals for r in d.reasons}
     notes = {n for d in demo_build.run.decisions.proposals for n in d.notes}
-    assert reasons == set(REASON_ORDER)
+    # business-row-invalid is not planted by the demo yet (issue #16 left it open); test_confirmation pins it.
+    assert reasons == set(REASON_ORDER) - {"business-row-invalid"}
     assert notes == set(NOTE_ORDER)
+    assert any(d.waiting for d in demo_build.run.decisions.proposals)
 
 
 def test_seleksi_explains_every_reason_in_words(demo_build):
     text = " ".join(" ".join(pdf_text(demo_build.out_dir / "seleksi.pdf")).split())
-    for code in REASONS:
-        if code in REASON_ORDER:
-            assert reason_text(code) in text, code
+    decisions = demo_build.run.decisions.proposals
+    for code in {r for d in decisions for r in d.reasons}:
+        assert reason_text(code) in text, code  # the counts table
     html = (demo_build.out_dir / "seleksi.html").read_text("utf-8")
-    for d in demo_build.run.decisions.proposals:
+    for d in decisions:
         assert d.proposal.nik in html or d.proposal.nik is None
+        for code in d.reasons + d.notes:  # every reason and note as its sentence with its facts
+            assert escape(explain(code, d.facts.get(code))) in html, (d.proposal.row, code)
+    assert "Perlu dikonfirmasi" in text
 
 
 def test_the_letter_lists_exactly_the_eligible_proposed(demo_build):
-    proposed = [d for d in demo_build.run.decisions.proposals if d.eligible and d.proposal.status == "Diusulkan"]
+    proposed = [
+        d
+        for d in demo_build.run.decisions.proposals
+        if d.eligible and not d.waiting and d.proposal.status == "Diusulkan"
+    ]
     total = sum(int(d.proposal.nilai_usulan) for d in proposed)
     pages = pdf_text(demo_build.out_dir / "usulan.pdf")
     text = " ".join(" ".join(pages).split())
@@ -79,7 +90,7 @@ def test_the_letter_lists_exactly_the_eligible_proposed(demo_build):
     assert "NIP. " in text and "Yth." in text and "Hal" in text and "Lampiran" in text
     for d in proposed:
         assert d.proposal.nik in text
-    ineligible = [d for d in demo_build.run.decisions.proposals if not d.eligible and d.proposal.nik]
+    ineligible = [d for d in demo_build.run.decisions.proposals if (not d.eligible or d.waiting) and d.proposal.nik]
     assert not [
         d.proposal.nik
         for d in ineligible
@@ -100,7 +111,11 @@ def test_the_letter_is_pdfa_with_the_xlsx_inside(demo_build):
 
 
 def test_the_xlsx_is_the_same_table(demo_build):
-    proposed = [d for d in demo_build.run.decisions.proposals if d.eligible and d.proposal.status == "Diusulkan"]
+    proposed = [
+        d
+        for d in demo_build.run.decisions.proposals
+        if d.eligible and not d.waiting and d.proposal.status == "Diusulkan"
+    ]
     wb = openpyxl.load_workbook(demo_build.out_dir / "usulan.xlsx")
     ws = wb.worksheets[0]
     values = list(ws.iter_rows(values_only=True))
@@ -145,7 +160,21 @@ def test_manifest_describes_inputs_and_outputs(demo_build):
 def test_decisions_json_shape(demo_build):
     doc = json.loads((demo_build.out_dir / "decisions.json").read_text("utf-8"))
     first = doc["proposals"][0]
-    assert set(first) == {"file", "row", "nik", "nama", "program", "status", "nilai", "eligible", "reasons", "notes"}
+    assert set(first) == {
+        "file",
+        "row",
+        "nik",
+        "nama",
+        "program",
+        "status",
+        "nilai",
+        "eligible",
+        "waiting",
+        "reasons",
+        "notes",
+        "explanations",
+    }
+    assert set(first["explanations"]) == set(first["reasons"] + first["notes"])
     coop = doc["cooperatives"][0]
     assert set(coop) == {
         "file",
@@ -154,10 +183,15 @@ def test_decisions_json_shape(demo_build):
         "nama_koperasi",
         "category",
         "score",
+        "assessment_year",
+        "guideline",
         "active",
         "rat_compliant",
+        "rat_on_time",
+        "candidate",
         "reasons",
         "notes",
+        "explanations",
     }
 
 
@@ -181,5 +215,5 @@ def test_the_clock_is_source_date_epoch_when_set_and_refuses_a_bad_one(monkeypat
     monkeypatch.setenv("SOURCE_DATE_EPOCH", " ")
     assert clock().microsecond == 0 and clock().tzinfo is UTC
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "28-11-2026")
-    with pytest.raises(ConfigError, match=r"SOURCE_DATE_EPOCH='28-11-2026' is not a number of seconds"):
+    with pytest.raises(ConfigError, match=r"SOURCE_DATE_EPOCH='28-11-2026' bukan jumlah detik sejak 1970"):
         clock()

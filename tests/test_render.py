@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import http.server
 import logging
+import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from io import BytesIO
@@ -32,7 +34,7 @@ from ukmreport.reports.contexts import (
     UsulanRow,
 )
 from ukmreport.reports.usulan import attachment_columns
-from ukmreport.settings import Rendering, Settings
+from ukmreport.settings import Settings
 
 TITLE = "Usulan Calon Penerima Bantuan — Dinas Koperasi dan UKM Kota Baubau"
 AUTHOR = "Dinas Koperasi dan UKM Kota Baubau"
@@ -42,12 +44,34 @@ NIK_RE = re.compile(r"7472\d{12}")
 STAMP = datetime(2026, 11, 28, tzinfo=UTC)
 
 
+pytestmark = pytest.mark.machine  # fonts are subset by HarfBuzz-Subset or fontTools, as the machine has
+
+# Logged by WeasyPrint on a machine without HarfBuzz-Subset (a fresh one): what the machine has, not a fault.
+MACHINE_WARNINGS = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
+def library_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """WeasyPrint's warnings, less those that depend on the machine's libraries."""
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.name.startswith("weasyprint") and not r.getMessage().startswith(MACHINE_WARNINGS)
+    ]
+
+
 def pdf(
-    name: str, ctx: object, dest: Path, settings: Settings, *, piece_rows: int | None = None, **kwargs: object
+    name: str,
+    ctx: object,
+    dest: Path,
+    settings: Settings,
+    *,
+    piece_rows: int | None = None,
+    subsetter: str = "auto",
+    **kwargs: object,
 ) -> int:
     """render_pdf as the pipeline calls it: the report's declared long table, the run's clock."""
-    if piece_rows is not None:
-        settings = settings.model_copy(update={"rendering": Rendering(pdf_piece_rows=piece_rows)})
+    rendering = {"font_subsetter": subsetter} | ({"pdf_piece_rows": piece_rows} if piece_rows else {})
+    settings = settings.model_copy(update={"rendering": settings.rendering.model_copy(update=rendering)})
     declared = REPORTS[name]
     return render_pdf(name, ctx, dest, settings, stamp=STAMP, long_table=declared.long_table, **kwargs)  # type: ignore[arg-type]
 
@@ -330,7 +354,7 @@ def test_usulan_pdf_text_numbers_metadata_fonts(
     dest = tmp_path / "usulan.pdf"
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         pages = pdf("usulan", three_rows, dest, settings)
-    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+    assert library_warnings(caplog) == []
     texts = pages_text(dest)
     assert pages == len(texts) >= 2
     assert_page_numbers(texts)
@@ -387,7 +411,7 @@ def test_seleksi_pdf_is_landscape_with_its_groups(
     dest = tmp_path / "seleksi.pdf"
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         pdf("seleksi", seleksi_ctx(), dest, settings)
-    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+    assert library_warnings(caplog) == []
     reader = PdfReader(dest)
     assert all(page.mediabox.width > page.mediabox.height for page in reader.pages)
     texts = [page.extract_text() for page in reader.pages]
@@ -409,15 +433,32 @@ def test_missing_attachment_is_a_render_error(tmp_path: Path, three_rows: Usulan
         pdf("usulan", three_rows, tmp_path / "u.pdf", settings, attachments=[tmp_path / "nowhere.xlsx"])
 
 
+# "fonttools": WeasyPrint subsets the fonts as on a machine without HarfBuzz-Subset, which dates
+# each subset; "auto" takes HarfBuzz-Subset where the machine has it. Both must give the same bytes
+# twice over with the same stamp, whatever SOURCE_DATE_EPOCH the process started with.
+SUBSETTERS = pytest.mark.parametrize("subsetter", ["auto", "fonttools"])
+
+
+@SUBSETTERS
 def test_pdf_is_reproducible_with_the_same_stamp(
-    tmp_path: Path, three_rows: UsulanContext, settings: Settings, xlsx: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    three_rows: UsulanContext,
+    settings: Settings,
+    xlsx: Path,
+    subsetter: str,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # fontTools dates the font subsets it makes from it
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")  # the run's stamp wins over the environment
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    pdf("usulan", three_rows, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
-    xlsx.touch()  # a newer file date must not change the PDF
-    pdf("usulan", three_rows, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b")
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf("usulan", three_rows, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", subsetter=subsetter)
+        xlsx.touch()  # a newer file date must not change the PDF
+        time.sleep(1.1)  # nor a later second on the clock
+        pdf("usulan", three_rows, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", subsetter=subsetter)
     assert first.read_bytes() == second.read_bytes()
+    assert library_warnings(caplog) == []
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1"  # put back as it was
     assert PdfReader(first).metadata["/CreationDate"].startswith("D:20261128000000")
 
 
@@ -441,16 +482,18 @@ def test_plan_pieces(
     assert plan_pieces(sizes, chunk_rows, workers) == [[Slice(*s) for s in piece] for piece in expected]
 
 
+@SUBSETTERS
 def test_chunked_pdf_is_reproducible_and_keeps_pdfa(
-    tmp_path: Path, settings: Settings, xlsx: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, settings: Settings, xlsx: Path, subsetter: str
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # fontTools dates the font subsets it makes from it
     # Two letters of five rows in pieces of three: a seam inside each letter, one piece closing the
     # first letter and opening the second.
     ctx = usulan_ctx([usulan_row(i) for i in range(1, 6)], letters=2)
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    pages = pdf("usulan", ctx, first, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", piece_rows=4)
-    pdf("usulan", ctx, second, settings, attachments=[xlsx], pdf_variant="pdf/a-3b", piece_rows=4)
+    options = {"attachments": [xlsx], "pdf_variant": "pdf/a-3b", "piece_rows": 4, "subsetter": subsetter}
+    pages = pdf("usulan", ctx, first, settings, **options)  # type: ignore[arg-type]
+    time.sleep(1.1)  # the workers' clock moves on; the PDF must not
+    pdf("usulan", ctx, second, settings, **options)  # type: ignore[arg-type]
     assert first.read_bytes() == second.read_bytes()
     reader = PdfReader(first)
     assert pages == len(reader.pages)

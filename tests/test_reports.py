@@ -10,10 +10,11 @@ import pytest
 from pypdf import PdfReader
 
 from ukmreport.demo import write_demo_inputs
-from ukmreport.messages import CATEGORIES, reason_text
+from ukmreport.messages import CATEGORIES
+from ukmreport.office.region import load_region
 from ukmreport.period import parse_period
 from ukmreport.pipeline import build, prepare
-from ukmreport.region import load_region
+from ukmreport.rules.explanations import explain
 from ukmreport.settings import load_settings
 
 NIK_OR_ACCOUNT = re.compile(r"(?<!\d)\d{8,20}(?!\d)")
@@ -55,8 +56,13 @@ def test_koperasi_report_shows_every_category_and_the_candidates(year_build):
     for d in decisions:
         assert d.cooperative.nomor_badan_hukum in html
     capped = [d for d in decisions if d.category == "cukup_sehat" and d.score is not None and d.score >= 80]
-    assert capped and html.count(reason_text("score-capped")) == len(capped)
+    assert capped and all(html.count(explain("score-capped", d.facts["score-capped"])) == 1 for d in capped)
     assert 20 <= sum(d.category == "sehat" for d in decisions) <= 30
+    kept_out = [d for d in decisions if d.kept_out_by]
+    assert kept_out and f"Sehat, tetapi tidak diusulkan ({len(kept_out)})" in text
+    scored = next(d for d in decisions if d.score is not None)
+    assert f"({scored.assessment_year}, pedoman {scored.guideline})" in html
+    assert "RAT tepat waktu" in text
 
 
 def test_koperasi_pages_are_landscape_and_numbered(year_build):
@@ -117,13 +123,17 @@ def test_berkala_toc_has_page_numbers(year_build):
 
 
 def test_leadership_reports_never_show_a_full_nik_or_account(year_build):
+    """Every output the manifest marks personal_data: false (tests/test_access.py scans a full build)."""
     data = year_build.run.data
     secrets = {b.nik for b in data.businesses if b.nik} | {b.no_rekening for b in data.businesses if b.no_rekening}
     secrets |= {p.nik for p in data.proposals if p.nik}
-    for name in ("berkala", "koperasi"):
-        for blob in (text_of(year_build.out_dir / f"{name}.pdf"), (year_build.out_dir / f"{name}.html").read_text()):
-            leaked = [m for m in NIK_OR_ACCOUNT.findall(blob) if m in secrets]
-            assert leaked == [], (name, leaked[:3])
+    public = [entry for entry in year_build.outputs if not entry["personal_data"]]
+    assert {e["name"] for e in public} == {"berkala", "koperasi"}
+    for entry in public:
+        path = year_build.out_dir / entry["path"]
+        blob = text_of(path) if entry["format"] == "pdf" else path.read_text("utf-8")
+        leaked = [m for m in NIK_OR_ACCOUNT.findall(blob) if m in secrets]
+        assert leaked == [], (entry["path"], leaked[:3])
 
 
 def test_quarterly_build_compares_with_the_previous_quarter(inputs, tmp_path):

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from ukmreport.demo import write_demo_inputs
+from ukmreport.office.region import load_region
 from ukmreport.pipeline import build
-from ukmreport.region import load_region
 from ukmreport.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import BUSINESS_HEADERS, business_row
+from ukmreport.messages import finding_message
 from ukmreport.validate import read_inputs
 
 
@@ -142,9 +143,12 @@ def test_header_not_found(make_workbook, ctx):
     assert codes(data) == [("header-not-found", None, None)]
 
 
-def test_unknown_workbook_is_info(make_workbook, ctx):
+def test_unknown_workbook_is_a_warning_that_says_what_was_looked_for(make_workbook, ctx):
     data = read_inputs([make_workbook({"Sheet1": [["x"]]})], ctx)
-    assert [(f.code, f.severity) for f in data.findings] == [("unknown-workbook", "info")]
+    assert [(f.code, f.severity) for f in data.findings] == [("unknown-workbook", "warning")]
+    text = finding_message(data.findings[0], "id")
+    assert "Sheet1" in text and "Data Pelaku Usaha" in text and "Penilaian Kesehatan" in text
+    assert "Nama Usaha" in text and "No Badan Hukum" in text  # the headers it looked for
 
 
 def test_unreadable_file_does_not_stop_the_others(make_workbook, ctx, tmp_path):

@@ -101,6 +101,7 @@ class Business(_Row):
     alamat: str | None = None
     kelurahan: str | None = None
     kecamatan: str | None = None
+    no_kk: str | None = None
     no_hp: str | None = None
     nama_usaha: str | None = None
     bidang_usaha: str | None = None
@@ -127,6 +128,7 @@ class Proposal(_Row):
     status: Literal["Diusulkan", "Disetujui", "Ditolak", "Disalurkan"] = "Diusulkan"
     tanggal_keputusan: date | None = None
     keterangan: str | None = None
+    dikonfirmasi: bool = False  # staff have checked this row's notes by hand (rules.md)
 
 
 class AidRecord(_Row):
@@ -168,6 +170,10 @@ ASPECTS = (
     "kemandirian_pertumbuhan",
     "jatidiri_koperasi",
 )
+# The 2021 cooperative health examination (Permenkop 9/2020, Juknis Deputi Perkoperasian 15/2021).
+ASPECTS_2021 = ("tata_kelola", "profil_risiko", "kinerja_keuangan", "permodalan")
+Guideline = Literal["2016", "2021"]
+GUIDELINE_ASPECTS: dict[str, tuple[str, ...]] = {"2016": ASPECTS, "2021": ASPECTS_2021}
 
 
 class Assessment(_Row):
@@ -175,6 +181,8 @@ class Assessment(_Row):
     nik_koperasi: str | None = None
     nama_koperasi: str | None = None
     tahun_buku: int | None = None
+    pedoman: Guideline | None = None  # as written, or the one whose aspect columns are filled
+    predikat: str | None = None  # the category the assessor wrote
     permodalan: float | None = None
     kualitas_aktiva_produktif: float | None = None
     manajemen: float | None = None
@@ -182,6 +190,9 @@ class Assessment(_Row):
     likuiditas: float | None = None
     kemandirian_pertumbuhan: float | None = None
     jatidiri_koperasi: float | None = None
+    tata_kelola: float | None = None
+    profil_risiko: float | None = None
+    kinerja_keuangan: float | None = None
 
 
 class SheetCount(BaseModel):
@@ -226,6 +237,12 @@ class ProposalDecision(BaseModel):
     notes: list[str] = Field(default_factory=list)
     related_rows: dict[str, list[int]] = Field(default_factory=dict)
     size_class: str | None = None
+    # Eligible, but a note in confirm_notes is not yet confirmed: kept out of the letter.
+    waiting: bool = False
+    # Reason or note code -> the facts its sentence names (messages.explain).
+    facts: dict[str, dict[str, object]] = Field(default_factory=dict)
+    # The checks of rules.md this proposal passed on data that supports them (the letter's phrases).
+    checks: frozenset[str] = frozenset()
 
 
 HealthCategory = Literal["sehat", "cukup_sehat", "dalam_pengawasan", "dalam_pengawasan_khusus", "tidak_dinilai"]
@@ -245,16 +262,27 @@ class CooperativeDecision(BaseModel):
     category: HealthCategory
     score: float | None = None
     assessment_year: int | None = None
+    guideline: Guideline | None = None
     rat_compliant: bool
     active: bool
     due_fiscal_year: int
     reasons: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    facts: dict[str, dict[str, object]] = Field(default_factory=dict)
+    # Candidate for recognition: sehat, RAT held, active, none of recognition_excludes (rules.md).
+    candidate: bool = False
+    # The notes that keep a sehat cooperative out of the candidates.
+    kept_out_by: list[str] = Field(default_factory=list)
 
     @property
     def recognition(self) -> bool:
-        """Candidate for recognition: healthy, RAT held, active."""
-        return self.category == "sehat" and self.rat_compliant and self.active
+        """Candidate for recognition (rules.md)."""
+        return self.candidate
+
+    @property
+    def rat_on_time(self) -> bool:
+        """RAT held for the due fiscal year, and not late."""
+        return self.rat_compliant and "rat-late" not in self.notes
 
 
 @dataclass

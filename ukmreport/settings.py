@@ -20,26 +20,35 @@ class _Section(BaseModel):
 
 
 class Office(_Section):
-    """Who sends the documents: the letterhead (kop surat)."""
+    """Who sends the documents: the letterhead (kop surat) and how the letters name the office.
 
-    government: str = "PEMERINTAH KOTA BAUBAU"
-    name: str = "DINAS KOPERASI DAN USAHA KECIL MENENGAH"
-    short_name: str = "Dinas Koperasi dan UKM Kota Baubau"
-    address: str = "Jl. Betoambari No. 18, Kelurahan Lanto, Kecamatan Batupoaro, Kota Baubau 93712"
-    phone: str = "(0402) 2821234"
-    email: str = "diskopukm@baubaukota.go.id"
-    website: str = "baubaukota.go.id"
-    city: str = Field("Baubau", description="Place written before the letter's date.")
-    logo: str | None = Field(None, description="Logo image file in the template folder, e.g. logo.png.")
+    None is "not set": office.py fills it from the region's office profile (Kota Baubau's ships
+    beside its region file) or derives it from the region, and refuses a run that still lacks one.
+    Set phone, email or website to "" for an office that has none.
+    """
+
+    government: str | None = Field(None, description="Derived: PEMERINTAH KABUPATEN BUTON.")
+    name: str | None = None
+    short_name: str | None = Field(None, description="In sentences: Dinas Koperasi dan UKM Kabupaten Buton.")
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    city: str | None = Field(None, description="Place written before the letter's date; derived: the region's seat.")
+    region: str | None = Field(None, description="The area the office serves; derived: the region's name.")
+    region_head: str | None = Field(None, description="Derived: Wali Kota Baubau, Bupati Buton.")
+    logo: str | None = Field(
+        None, description="Logo image: a file in the template folder, or a path relative to ukmreport.toml."
+    )
 
 
 class Head(_Section):
-    """Who signs: name with titles, rank and NIP (Permendagri 1/2023, Pasal 44(3))."""
+    """Who signs: name with titles, rank and NIP (Permendagri 1/2023, Pasal 44(3)); from the profile."""
 
-    position: str = "Plt. Kepala Dinas Koperasi dan Usaha Kecil Menengah Kota Baubau"
-    name: str = "Drs. La Ode Muhammad Arsyad, M.Si."
-    rank: str = "Pembina Tingkat I (IV/b)"
-    nip: str = "197104121998031006"
+    position: str | None = None
+    name: str | None = None
+    rank: str | None = None
+    nip: str | None = None
 
 
 # Every column the letter's attachment can show (reports/usulan.py fills them).
@@ -65,9 +74,9 @@ ATTACHMENT_COLUMNS = (
 
 
 class Letter(_Section):
-    """The proposal letter's fixed parts."""
+    """The proposal letter's fixed parts; number_pattern and copies_to belong to the office profile."""
 
-    number_pattern: str = "500.3/{seq}/DKUKM/{month_roman}/{year}"
+    number_pattern: str | None = Field(None, description="e.g. 500.3/{seq}/DKUKM/{month_roman}/{year}")
     sequence: str = "___"
     sifat: str = "Penting"
     subject: str = "Usulan Calon Penerima {program}"
@@ -77,7 +86,7 @@ class Letter(_Section):
         "c.q. Deputi Bidang Usaha Mikro",
     ]
     addressee_place: str = "Jakarta"
-    copies_to: list[str] = ["Wali Kota Baubau (sebagai laporan)", "Arsip"]
+    copies_to: list[str] | None = Field(None, description="Tembusan; derived: the region's head (sebagai laporan).")
     # The attachment's columns, in order (PDF and XLSX): the ministry's grant format by default.
     columns: list[str] = [
         "No",
@@ -110,11 +119,11 @@ class Letter(_Section):
 
 
 class Periodic(_Section):
-    """The periodic report's own words ([berkala] in ukmreport.toml)."""
+    """The periodic report's own words ([berkala] in ukmreport.toml); {region} stands for the office's region."""
 
     foreword: list[str] = [
         "Laporan berkala ini menyajikan keadaan pelaku usaha mikro, kecil dan menengah serta koperasi "
-        "di Kota Baubau menurut data yang dihimpun Dinas Koperasi dan UKM: jumlah dan sebaran pelaku usaha, "
+        "di {region} menurut data yang dihimpun Dinas Koperasi dan UKM: jumlah dan sebaran pelaku usaha, "
         "usulan bantuan pemerintah beserta keputusannya, kesehatan koperasi dan kepatuhan RAT, serta mutu "
         "data yang menjadi dasarnya.",
         "Angka dalam laporan ini diolah dari buku kerja dinas; baris yang mengandung kesalahan tidak dihitung. "
@@ -185,6 +194,10 @@ class EligibilityRules(_Section):
         "Amd",
     ]
     recent_aid_years: int = Field(1, ge=0, description="Aid in the proposal's year or this many years before.")
+    confirm_notes: list[str] = Field(
+        ["account-name-mismatch", "possible-duplicate", "name-mismatch"],
+        description="Notes that keep an eligible proposal out of the letter until its row says dikonfirmasi = yes.",
+    )
 
     @field_validator("size_thresholds")
     @classmethod
@@ -213,14 +226,31 @@ class CooperativeRules(_Section):
         "kemandirian_pertumbuhan": 10,
         "jatidiri_koperasi": 10,
     }
+    # The 2021 examination's aspects and their maximum points (defaults; the Juknis table may differ).
+    aspect_max_2021: dict[str, float] = {
+        "tata_kelola": 30,
+        "profil_risiko": 15,
+        "kinerja_keuangan": 40,
+        "permodalan": 15,
+    }
+    health_bands_2021: list[float] = [80, 66, 51]
     aspect_weights: dict[str, float] = {}
+    assessment_max_age_years: int = Field(3, ge=1, description="An assessment older than this is not current.")
+    recognition_excludes: list[str] = ["rat-late", "below-min-members", "negative-shu"]
 
-    @field_validator("health_bands")
+    @field_validator("health_bands", "health_bands_2021")
     @classmethod
     def _descending(cls, value: list[float]) -> list[float]:
         if len(value) != 3 or sorted(value, reverse=True) != value:
             raise ValueError("needs three descending scores, e.g. [80, 66, 51]")
         return value
+
+    def aspect_maxima(self, guideline: str) -> dict[str, float]:
+        """The aspects of a guideline ("2016" or "2021") and their maximum points."""
+        return dict(self.aspect_max_2021) if guideline == "2021" else dict(self.aspect_max)
+
+    def bands(self, guideline: str | None) -> list[float]:
+        return list(self.health_bands_2021) if guideline == "2021" else list(self.health_bands)
 
 
 Identifier = Literal["nik", "no_rekening"]
@@ -232,6 +262,13 @@ class Rendering(_Section):
     pdf_piece_rows: int = Field(500, gt=0, description="A longer table is rendered in pieces of about this many rows.")
     workers: int | None = Field(
         None, ge=1, description="Processes for PDF pieces and annotated copies; default: the CPUs usable. 1: none."
+    )
+
+    start_method: Literal["forkserver", "spawn"] = Field(
+        "forkserver", description="How workers start; spawn is what Windows has (and where there is no forkserver)."
+    )
+    font_subsetter: Literal["auto", "fonttools"] = Field(
+        "auto", description="fonttools: subset the PDF fonts as on a machine without HarfBuzz-Subset."
     )
 
     def processes(self) -> int:
@@ -264,8 +301,17 @@ class Limits(_Section):
     fork_scanner: bool = Field(True, description="Scan the pieces in a forked copy where the system can fork.")
 
 
+class Output(_Section):
+    """Who may read the outputs besides their owner (access.py)."""
+
+    group_readable: bool = Field(
+        False,
+        description="Let the owner's group read the outputs holding personal data too (0640/0750 instead of 0600/0700).",
+    )
+
+
 class Settings(_Section):
-    """Everything a run needs; every field has a default for Kota Baubau."""
+    """Everything a run needs; the region defaults to Kota Baubau, the office comes from its profile (office.py)."""
 
     input_dir: Path = Path("inputs")
     output_dir: Path = Path("reports")
@@ -295,6 +341,7 @@ class Settings(_Section):
     masking: dict[str, list[Identifier]] = {}
     rendering: Rendering = Rendering()
     limits: Limits = Limits()
+    output: Output = Output()
     config_path: Path | None = Field(None, exclude=True)
     config_sha256: str = Field("", exclude=True)
 
@@ -303,6 +350,11 @@ class Settings(_Section):
         if "Lainnya" not in self.sectors:
             raise ValueError("sectors must include 'Lainnya' (where unknown sectors go)")
         return self
+
+    @property
+    def sample_signer(self) -> bool:
+        """No [head] in ukmreport.toml: letters are signed by the built-in sample head of office."""
+        return "head" not in self.model_fields_set or self.head == Head()
 
     @property
     def config_dir(self) -> Path:
@@ -334,7 +386,11 @@ def load_settings(config: Path | None = None, **overrides: object) -> Settings:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(f"{path or 'settings'}: {_first_error(exc)}") from exc
-    return settings.model_copy(update={"config_path": Path(path).resolve() if path else None, "config_sha256": digest})
+    config_path = Path(path).resolve() if path else None
+    region_file = settings.region_file
+    if config_path and region_file is not None and not region_file.is_absolute():
+        region_file = config_path.parent / region_file  # like template_dir: beside the settings file
+    return settings.model_copy(update={"config_path": config_path, "config_sha256": digest, "region_file": region_file})
 
 
 def _first_error(exc: ValidationError) -> str:

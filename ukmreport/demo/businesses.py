@@ -25,7 +25,7 @@ from ukmreport.demo.values import amount_text, date_text
 from ukmreport.demo.workbook import FIRST_ROW, HEAD_STYLE, save, styled, title
 
 if TYPE_CHECKING:
-    from ukmreport.region import Region
+    from ukmreport.office.region import Region
     from ukmreport.settings import Settings
 
 BUSINESS_FILE = "data_pelaku_usaha.xlsx"

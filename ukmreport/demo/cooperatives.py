@@ -193,9 +193,11 @@ def draw_cooperatives(g: People, n: int) -> tuple[list[dict[str, Any]], list[lis
     broken = assessed[c1 + 1]  # latest assessment out of range, an older valid one decides
     maxes = [float(s.cooperatives.aspect_max[k]) for k in ASPECT_HEADERS]
     assessments: list[tuple[int, int, list[Any]]] = []
+    deciding_year: dict[int, int] = {}  # the fiscal year of the assessment that decides
     for i, score in plan.items():
         c = coops[i]
         year = c["tb"] if c["tb"] is not None else y - 2
+        deciding_year[i] = year - 1 if i == broken else year
         has_older = i == broken or r.random() < 0.4
         if has_older:
             older = score if i == broken else max(20.0, min(97.0, score + r.randint(-32, 32) / 4))
@@ -221,6 +223,9 @@ def draw_cooperatives(g: People, n: int) -> tuple[list[dict[str, Any]], list[lis
             + (["negative-shu"] if c["money"][4] is not None and c["money"][4] < 0 else [])
         )
         score = plan.get(i)
+        oldest = f_due - (s.cooperatives.assessment_max_age_years - 1)
+        if score is not None and deciding_year[i] < oldest:  # not current: tidak dinilai (rules.md)
+            score, notes = None, [*notes, "assessment-outdated"]
         expected.append(
             {
                 "index": i,

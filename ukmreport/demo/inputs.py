@@ -19,9 +19,10 @@ from ukmreport.demo.proposals import (
     write_proposal_workbook,
 )
 from ukmreport.demo.workbook import FIRST_ROW, HEADER_ROW
+from ukmreport.office.profile import for_region
 
 if TYPE_CHECKING:
-    from ukmreport.region import Region
+    from ukmreport.office.region import Region
     from ukmreport.settings import Settings
 
 
@@ -50,6 +51,7 @@ def write_demo_inputs(
         raise ValueError("the demo needs at least 100 businesses and 60 cooperatives")
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
+    settings = for_region(settings, region)  # the workbooks' author and title name the office
     g = People(random.Random(seed), today, region, settings)
     r, y = g.r, today.year
     past = date(y - 1, r.randint(3, 5), r.randint(1, 28))

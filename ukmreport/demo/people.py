@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ukmreport.demo.values import cum_weights
-from ukmreport.demo.words import load_local_words, load_words
+from ukmreport.demo.words import load_words, local_words_for
 
 if TYPE_CHECKING:
-    from ukmreport.region import Region
+    from ukmreport.office.region import Region
     from ukmreport.settings import Settings
 
 BIRTH_FIRST, BIRTH_LAST = date(1955, 1, 1), date(2003, 12, 31)
@@ -62,7 +62,7 @@ class People:
 
     def __init__(self, rng: random.Random, today: date, region: Region, settings: Settings) -> None:
         self.r, self.today, self.region, self.settings = rng, today, region, settings
-        self.words, self.local = load_words(), load_local_words()
+        self.words, self.local = load_words(), local_words_for(region)
         self.kec_codes = [k.code.replace(".", "") for k in region.kecamatan]
         self.neighbour = [f"{self.local.neighbour_code}{d:02d}" for d in range(1, 13)]
         self.others = [f"{code}{d:02d}" for code in self.local.outside for d in (1, 2, 3)]

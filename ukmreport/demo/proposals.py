@@ -231,7 +231,7 @@ def write_proposal_workbook(path: Path, g: People, rows: list[dict[str, Any]], a
     ws = sheet(
         wb,
         "Usulan Bantuan",
-        ["DAFTAR USULAN CALON PENERIMA BANTUAN USAHA MIKRO", f"{g.settings.office.short_name.upper()}"],
+        ["DAFTAR USULAN CALON PENERIMA BANTUAN USAHA MIKRO", (g.settings.office.short_name or g.region.name).upper()],
         PROPOSAL_HEADERS,
         [5, 19, 28, 34, 15, 13, 12, 13, 30],
         HEADER_ROW,

@@ -3,18 +3,26 @@
 ``words.toml`` holds the generic Indonesian lists (months, given names, jobs, sectors, aid
 programs, cooperative name patterns); ``kota_baubau.toml`` holds what belongs to Kota Baubau and
 Buton (streets, neighbouring NIK codes and towns, Butonese names and words, banks, register
-numbers). Both are read once; lists keep the files' order, which the seeded draws depend on.
+numbers). A region without a file of its own (named after it: "Kabupaten Buton" ->
+kabupaten_buton.toml) gets ``neutral.toml``, completed from its region file: birthplaces are its
+seat and kecamatan, and no NIK of "elsewhere" is its own. Files are read once; lists keep the
+files' order, which the seeded draws depend on.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ukmreport.office.region import Region
 
 LOCAL_WORDS_FILE = "kota_baubau.toml"
+NEUTRAL_WORDS_FILE = "neutral.toml"
 
 Weighted = tuple[tuple[str, float], ...]
 
@@ -139,4 +147,33 @@ def load_local_words(name: str = LOCAL_WORDS_FILE) -> LocalWords:
         old_register_numbers=tuple(d["cooperatives"]["old_register_numbers"]),
         husband_prefix=d["planted"]["husband_prefix"],
         name_mismatch=d["planted"]["name_mismatch"],
+    )
+
+
+def local_words_file(region: Region) -> str | None:
+    """The packaged file of the region's own lists ("Kota Baubau" -> kota_baubau.toml), if there is one."""
+    name = re.sub(r"[^a-z0-9]+", "_", region.name.lower()).strip("_") + ".toml"
+    if name in ("words.toml", NEUTRAL_WORDS_FILE):
+        return None
+    return name if resources.files("ukmreport.demo").joinpath(name).is_file() else None
+
+
+def local_words_for(region: Region) -> LocalWords:
+    """The region's own lists, else the neutral ones completed with the region's places."""
+    own = local_words_file(region)
+    if own is not None:
+        return load_local_words(own)
+    neutral = load_local_words(NEUTRAL_WORDS_FILE)
+    outside = {code: town for code, town in neutral.outside.items() if code != region.code}
+    neighbour_code, neighbour_places = neutral.neighbour_code, neutral.neighbour_places
+    if neighbour_code == region.code:  # the run's own region cannot be "elsewhere"
+        neighbour_code, town = next(iter(outside.items()))
+        neighbour_places = (town,)
+        del outside[neighbour_code]
+    return replace(
+        neutral,
+        migrant_places=tuple(k.name for k in region.kecamatan if k.name != region.city) or (region.city,),
+        neighbour_code=neighbour_code,
+        neighbour_places=neighbour_places,
+        outside=outside,
     )

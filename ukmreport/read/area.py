@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ukmreport.read.files import Unreadable, column_index, column_letter, thousands, timeout_reason
+from ukmreport.read.files import Unreadable, column_index, column_letter, thousands, timed_out
 from ukmreport.read.package import (
     MAX_BUFFER,
     Package,
@@ -171,7 +171,7 @@ def scanned_blocks(package: Package, info: zipfile.ZipInfo, area: Area, balanced
                 continue
             raise NeedsExactScan
         if time.monotonic() > package.deadline:
-            raise Unreadable(timeout_reason(package.limits))
+            raise timed_out(package.limits)
         block, buf = buf[:cut], buf[cut:]
         block_starts, block_ends = _fast_block(name, block, area, 0, 0, package.date_styles)
         if balanced and block_starts != block_ends:
@@ -222,10 +222,7 @@ def _check_date_value(name: str, tag: bytes, value: bytes, date_styles: frozense
     style = attribute(tag, b"s")
     if style is not None and style.strip().isdigit() and int(style) in date_styles:
         where = attribute(tag, b"r")
-        cell = f"sel {_show(where)} " if where else "sebuah sel "
-        raise Unreadable(
-            f"{cell}di bagian {name} berformat tanggal tetapi berisi angka {_show(value)}, di luar jangkauan tanggal"
-        )
+        raise Unreadable("date-out-of-range", cell=_show(where) if where else "?", part=name, value=_show(value))
 
 
 def _formula_blanks(data: bytes, area: Area) -> None:
@@ -324,7 +321,7 @@ def exact_scan(package: Package, info: zipfile.ZipInfo) -> Area:
                     ref = attribute(attrs, b"r")
                     if ref is not None:
                         if not ref.isdigit():
-                            raise Unreadable(f"bagian {name} berisi nomor baris yang tidak sah ({_show(ref)})")
+                            raise Unreadable("bad-row-number", part=name, value=_show(ref))
                         row_index = row_number(ref) - 1
             elif local == b"f" and cell is not None and not closing:
                 has_formula = True
@@ -345,9 +342,9 @@ def exact_scan(package: Package, info: zipfile.ZipInfo) -> Area:
         if chunk is None:
             break
         if len(buf) > MAX_BUFFER:
-            raise Unreadable(f"bagian {name} berisi satu elemen XML lebih dari 64 MB")
+            raise Unreadable("xml-element-too-big", part=name)
         if time.monotonic() > package.deadline:
-            raise Unreadable(timeout_reason(package.limits))
+            raise timed_out(package.limits)
     return area
 
 
@@ -358,7 +355,7 @@ def _second(spot: tuple[int, int]) -> int:
 def _ref_column(name: str, ref: bytes) -> int:
     parsed = _REF.fullmatch(ref)
     if parsed is None or not parsed.group(1) or not parsed.group(2):
-        raise Unreadable(f"bagian {name} berisi alamat sel yang tidak sah ({_show(ref)})")
+        raise Unreadable("bad-cell-ref", part=name, value=_show(ref))
     return _column_number(parsed.group(1))
 
 
@@ -397,23 +394,33 @@ def check_area(sheet: str, area: Area, limits: Limits) -> None:
     if not area.max_row:
         return
     if area.max_row > EXCEL_MAX_ROWS:
-        raise Unreadable(f"lembar '{sheet}' berisi sel di baris {thousands(area.max_row)}, di luar batas Excel")
+        raise Unreadable("row-beyond-excel", sheet=sheet, row=thousands(area.max_row))
     if area.max_col > EXCEL_MAX_COLUMNS:
-        raise Unreadable(f"lembar '{sheet}' berisi sel di luar kolom terakhir Excel (XFD)")
+        raise Unreadable("column-beyond-excel", sheet=sheet)
     if area.height > limits.max_rows:
         raise Unreadable(
-            f"lembar '{sheet}' berisi {thousands(area.height)} baris (baris {thousands(area.min_row)} sampai {thousands(area.max_row)}), "
-            f"melebihi batas {thousands(limits.max_rows)} baris (max_rows)"
+            "too-many-rows",
+            sheet=sheet,
+            rows=thousands(area.height),
+            first=thousands(area.min_row),
+            last=thousands(area.max_row),
+            limit=thousands(limits.max_rows),
         )
     if area.width > limits.max_columns:
         raise Unreadable(
-            f"lembar '{sheet}' terisi sampai kolom {column_letter(area.max_col)} ({thousands(area.width)} kolom), "
-            f"melebihi batas {thousands(limits.max_columns)} kolom (max_columns); jika sel di kolom itu seharusnya "
-            "kosong, hapus isinya lalu simpan ulang"
+            "too-many-columns",
+            sheet=sheet,
+            column=column_letter(area.max_col),
+            columns=thousands(area.width),
+            limit=thousands(limits.max_columns),
         )
     max_cells = getattr(limits, "max_cells", MAX_CELLS)
     if area.height * area.width > max_cells:
         raise Unreadable(
-            f"lembar '{sheet}' terlalu besar: {thousands(area.height)} baris × {thousands(area.width)} kolom "
-            f"= {thousands(area.height * area.width)} sel, melebihi batas {thousands(max_cells)} sel"
+            "too-many-cells",
+            sheet=sheet,
+            rows=thousands(area.height),
+            columns=thousands(area.width),
+            cells=thousands(area.height * area.width),
+            limit=thousands(max_cells),
         )

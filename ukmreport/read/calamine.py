@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ukmreport.read.files import Unreadable, short_error, timeout_reason
+from ukmreport.read.files import Unreadable, short_error, timed_out
 from ukmreport.settings import Limits
 
 _MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -21,7 +21,7 @@ _MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 def sheet_rows(sheet: object, name: str, deadline: float, limits: Limits) -> Iterator[list[object]]:
     """The rows calamine gives for one sheet; Unreadable when it fails or the deadline passes."""
-    iterator = call(lambda: iter(sheet.iter_rows()), f"isi lembar '{name}' rusak")  # type: ignore[attr-defined]
+    iterator = call(lambda: iter(sheet.iter_rows()), name)  # type: ignore[attr-defined]
     count = 0
     while True:
         try:
@@ -29,14 +29,14 @@ def sheet_rows(sheet: object, name: str, deadline: float, limits: Limits) -> Ite
         except StopIteration:
             return
         except Exception as exc:  # calamine's errors, raised while converting a row
-            raise Unreadable(f"isi lembar '{name}' rusak ({short_error(exc)})") from exc
+            raise Unreadable("sheet-damaged", sheet=name, detail=short_error(exc)) from exc
         except BaseException as exc:
             if is_panic(exc):
-                raise Unreadable(f"isi lembar '{name}' rusak (nilai di luar jangkauan, mis. tanggal)") from exc
+                raise Unreadable("sheet-value-out-of-range", sheet=name) from exc
             raise
         count += 1
         if not count & 0xFFF and time.monotonic() > deadline:
-            raise Unreadable(timeout_reason(limits))
+            raise timed_out(limits)
         yield row
 
 
@@ -47,25 +47,32 @@ def open_book(data: bytes) -> object:
         try:
             return pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
         except pc.PasswordError as exc:
-            raise Unreadable(
-                "berkas dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu simpan ulang"
-            ) from exc
+            raise Unreadable("password") from exc
 
-    return call(opened, "isi berkas rusak")
+    return call(opened, None)
 
 
-def call(func, what: str):  # type: ignore[no-untyped-def]
-    """Run one calamine call; its errors, and its Rust panics (not Exceptions), become Unreadable."""
+def call(func, sheet: str | None):  # type: ignore[no-untyped-def]
+    """Run one calamine call; its errors, and its Rust panics (not Exceptions), become Unreadable.
+
+    sheet: the sheet being read, or None when the workbook itself is being opened.
+    """
     try:
         return func()
     except Unreadable:
         raise
     except Exception as exc:  # calamine raises its own zoo of errors for corrupt parts
-        raise Unreadable(f"{what} ({short_error(exc)})") from exc
+        raise damaged(sheet, short_error(exc)) from exc
     except BaseException as exc:
         if is_panic(exc):
-            raise Unreadable(f"{what} (pembaca berhenti: {short_error(exc)})") from exc
+            raise damaged(sheet, short_error(exc)) from exc
         raise
+
+
+def damaged(sheet: str | None, detail: str) -> Unreadable:
+    return (
+        Unreadable("sheet-damaged", sheet=sheet, detail=detail) if sheet else Unreadable("file-damaged", detail=detail)
+    )
 
 
 def is_panic(exc: BaseException) -> bool:

@@ -1,8 +1,9 @@
 """The input file itself, and what every reading module shares.
 
 What goes in is a path; what comes out is its bytes, once checked to be a regular file within
-``max_file_mb`` that is a zip (not an old .xls, a password-protected OLE container, a web page
-or a PDF renamed to .xlsx), or Unreadable with a plain reason. Also here: Excel's column letters, the file's hash, and
+``max_file_mb`` (read_checked), and for a workbook what kind of container it is (container_of):
+a zip (.xlsx, .xlsm, .ods), an OLE container (.xls), or plain text (.csv); a password-protected
+OLE container, a web page or a PDF renamed to .xlsx is Unreadable with a plain reason. Also here: Excel's column letters, the file's hash, and
 the wording of reasons the reading modules share.
 """
 
@@ -21,7 +22,18 @@ CHUNK = 1 << 20
 
 
 class Unreadable(Exception):
-    """Raised by the read stage when a file cannot be read; validation makes it a finding."""
+    """Raised by the read stage when a file cannot be read; validation makes it a finding.
+
+    code names the reason in the catalogue (messages.READ_REASONS), params fill it; str() is
+    the Indonesian sentence.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        from ukmreport.messages import read_reason
+
+        self.code = code
+        self.params = {key: str(value) for key, value in params.items()}
+        super().__init__(read_reason(code, "id", self.params))
 
 
 def column_letter(index: int) -> str:
@@ -48,69 +60,74 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def checked_bytes(path: Path, limits: Limits) -> bytes:
-    """The file's bytes when it is a regular file within the limits holding a zip; else Unreadable."""
-    data = _read_regular_file(path, limits)
+def container_of(path: Path, data: bytes) -> str:
+    """ "zip", "ole" (an .xls) or "text" (a .csv); Unreadable when the bytes are none a reader takes.
+
+    The bytes decide, not the name: an .xls saved by Excel as .xlsx (or the reverse) is read as
+    what it is. Only a .csv is taken as text, so a web page renamed to .xls gets a plain reason.
+    """
     if data.startswith(OLE_MAGIC):
-        raise Unreadable(_ole_reason(data))
-    if not data.startswith(b"PK"):
-        raise Unreadable(_not_zip_reason(data))
-    return data
+        if any(mark in data for mark in _ENCRYPTED_MARKS):
+            raise Unreadable(_ole_reason(data))
+        return "ole"
+    if data.startswith(b"PK"):
+        return "zip"
+    if path.suffix.lower() == ".csv":
+        return "text"
+    raise Unreadable(_not_zip_reason(data))
 
 
-def _read_regular_file(path: Path, limits: Limits) -> bytes:
+def read_checked(path: Path, limits: Limits) -> bytes:
+    """The file's bytes when it is a regular, non-empty file within ``max_file_mb``; else Unreadable."""
     # A symlink is refused, not followed: a link in the input folder can point anywhere (outside
     # the office's data, at another user's files, at a device), and the report would then carry
     # data nobody put in the folder. Copy the real file into the folder instead.
     if path.is_symlink():
-        raise Unreadable("berkas berupa tautan simbolik (symlink); salin berkas aslinya ke folder input")
+        raise Unreadable("symlink")
     try:
         info = path.stat()
     except OSError as exc:
-        raise Unreadable(f"berkas tidak dapat dibuka ({exc.strerror or exc})") from exc
+        raise Unreadable("cannot-open", detail=exc.strerror or exc) from exc
     if not stat.S_ISREG(info.st_mode):
-        kind = "sebuah folder" if stat.S_ISDIR(info.st_mode) else "bukan berkas data (mungkin pipa atau perangkat)"
-        raise Unreadable(f"bukan berkas biasa ({kind})")
+        raise Unreadable("folder" if stat.S_ISDIR(info.st_mode) else "not-regular")
     _check_file_size(info.st_size, limits)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise Unreadable(f"berkas tidak dapat dibuka ({exc.strerror or exc})") from exc
+        raise Unreadable("cannot-open", detail=exc.strerror or exc) from exc
     with open(fd, "rb", closefd=True) as fh:
         opened = os.fstat(fh.fileno())
         if not stat.S_ISREG(opened.st_mode):  # swapped for something else since the check above
-            raise Unreadable("bukan berkas biasa")
+            raise Unreadable("not-regular")
         _check_file_size(opened.st_size, limits)
         data = fh.read(int(limits.max_file_mb * 1024 * 1024) + 1)
     _check_file_size(len(data), limits)
     if not data:
-        raise Unreadable("berkas kosong (0 byte)")
+        raise Unreadable("empty-file")
     return data
 
 
 def _check_file_size(size: int, limits: Limits) -> None:
     if size > limits.max_file_mb * 1024 * 1024:
-        raise Unreadable(f"ukuran berkas {mb(size)} melebihi batas {limits.max_file_mb:g} MB")
+        raise Unreadable("file-too-big", size=mb(size), limit=f"{limits.max_file_mb:g}")
 
 
 def _ole_reason(data: bytes) -> str:
-    if any(mark in data for mark in _ENCRYPTED_MARKS):
-        return "berkas dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu simpan ulang"
-    return "format Excel lama (.xls); buka di Excel lalu simpan sebagai .xlsx"
+    return "password"
 
 
 def _not_zip_reason(data: bytes) -> str:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in head[:256]:
-        return "isinya halaman web/XML, bukan buku kerja .xlsx; buka di Excel lalu simpan sebagai .xlsx"
+        return "web-page"
     if head.startswith(b"%pdf"):
-        return "isinya dokumen PDF, bukan buku kerja .xlsx"
+        return "pdf-file"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
         b"\x00" not in data[:1024] and (b"," in head or b";" in head or b"\t" in head)
     ):
-        return "isinya teks (mungkin CSV), bukan buku kerja .xlsx; buka di Excel lalu simpan sebagai .xlsx"
-    return "bukan berkas Excel .xlsx (isi berkas bukan arsip zip)"
+        return "text-file"
+    return "not-zip"
 
 
 def mb(size: int) -> str:
@@ -125,8 +142,8 @@ def thousands(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def timeout_reason(limits: Limits) -> str:
-    return f"pembacaan melebihi batas waktu {limits.seconds_per_file:g} detik per berkas"
+def timed_out(limits: Limits) -> Unreadable:
+    return Unreadable("timeout", seconds=f"{limits.seconds_per_file:g}")
 
 
 def short_error(exc: BaseException) -> str:

@@ -25,7 +25,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
-from ukmreport.read.files import CHUNK, Unreadable, mb, short_error, thousands, timeout_reason
+from ukmreport.read.files import CHUNK, Unreadable, mb, short_error, thousands, timed_out
 from ukmreport.settings import Limits
 
 MAX_PARTS = 10_000  # a workbook from Excel has tens of parts; hundreds with many images
@@ -44,7 +44,8 @@ _DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *r
 class Package:
     """The checked zip: part index, the sheet list, and the parts calamine reads at opening."""
 
-    def __init__(self, data: bytes, limits: Limits, deadline: float) -> None:
+    def __init__(self, data: bytes, limits: Limits, deadline: float, ooxml: bool = True) -> None:
+        """Check the zip; with `ooxml`, also that it is an Excel workbook (an .ods passes False)."""
         self.data, self.limits, self.deadline = data, limits, deadline
         self.view = memoryview(data)
         self.infos = self._central_directory()
@@ -52,50 +53,50 @@ class Package:
         for info in self.infos:
             key = info.filename.lower()
             if key in self.parts:
-                raise Unreadable(f"arsip berisi dua bagian bernama {info.filename} (berkas rusak atau dimanipulasi)")
+                raise Unreadable("zip-twin-parts", part=info.filename)
             self.parts[key] = info
         self._check_sizes()
+        if ooxml:
+            self.check_ooxml()
+
+    def check_ooxml(self) -> None:
+        """Unreadable unless the zip holds an Excel workbook's main parts."""
         if "xl/workbook.xml" not in self.parts:
             if "xl/workbook.bin" in self.parts:
-                raise Unreadable("format Excel biner (.xlsb); buka di Excel lalu simpan sebagai .xlsx")
+                raise Unreadable("xlsb")
             if "content.xml" in self.parts and "mimetype" in self.parts:
-                raise Unreadable("format OpenDocument (.ods); buka lalu simpan sebagai .xlsx")
-            raise Unreadable("bagian xl/workbook.xml tidak ada (bukan buku kerja Excel yang lengkap)")
+                raise Unreadable("ods-not-spreadsheet")
+            raise Unreadable("part-missing", part="xl/workbook.xml")
         if "_rels/.rels" not in self.parts:
-            raise Unreadable("bagian _rels/.rels tidak ada (bukan buku kerja Excel yang lengkap)")
+            raise Unreadable("part-missing", part="_rels/.rels")
 
     def _central_directory(self) -> list[zipfile.ZipInfo]:
         count = _zip_entry_count(self.data)
         if count is None:
             if self.data.startswith(b"PK\x03\x04"):
-                raise Unreadable("arsip zip terpotong (berkas tidak lengkap); salin ulang berkas aslinya")
-            raise Unreadable("bukan berkas Excel .xlsx (isi berkas bukan arsip zip yang utuh)")
+                raise Unreadable("zip-truncated")
+            raise Unreadable("not-zip")
         if count > MAX_PARTS:
-            raise Unreadable(
-                f"arsip berisi {thousands(count)} bagian, melebihi batas {thousands(MAX_PARTS)} (kemungkinan dimanipulasi)"
-            )
+            raise Unreadable("zip-too-many-parts", count=thousands(count), limit=thousands(MAX_PARTS))
         try:
             with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
                 return zf.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, OSError) as exc:
-            raise Unreadable(f"arsip zip rusak ({short_error(exc)})") from exc
+            raise Unreadable("zip-damaged", detail=short_error(exc)) from exc
 
     def _check_sizes(self) -> None:
         self._check_layout()
         limits = self.limits
         total = sum(info.file_size for info in self.infos)
         if total > limits.max_uncompressed_mb * 1024 * 1024:
-            raise Unreadable(
-                f"isi berkas setelah dibuka {mb(total)} melebihi batas {limits.max_uncompressed_mb:g} MB "
-                "(kemungkinan bom zip)"
-            )
+            raise Unreadable("zip-too-big", size=mb(total), limit=f"{limits.max_uncompressed_mb:g}")
         for info in self.infos:
             if info.file_size > _BIG_PART and info.file_size > limits.max_compression_ratio * max(
                 info.compress_size, 1
             ):
+                ratio = thousands(info.file_size // max(info.compress_size, 1))
                 raise Unreadable(
-                    f"bagian {info.filename} mengembang {thousands(info.file_size // max(info.compress_size, 1))}:1 saat "
-                    f"dibuka, melebihi batas {limits.max_compression_ratio:g}:1 (kemungkinan bom zip)"
+                    "zip-ratio", part=info.filename, ratio=ratio, limit=f"{limits.max_compression_ratio:g}"
                 )
 
     def _check_layout(self) -> None:
@@ -103,10 +104,10 @@ class Package:
         end = 0
         for info in sorted(self.infos, key=lambda i: i.header_offset):
             if info.header_offset < end:
-                raise Unreadable("bagian-bagian arsip zip saling tumpang tindih (kemungkinan bom zip)")
+                raise Unreadable("zip-overlap")
             header = self.data[info.header_offset : info.header_offset + 30]
             if len(header) < 30:
-                raise Unreadable("arsip zip terpotong (berkas tidak lengkap); salin ulang berkas aslinya")
+                raise Unreadable("zip-truncated")
             name_len, extra_len = struct.unpack("<HH", header[26:30])
             end = info.header_offset + 30 + name_len + extra_len + info.compress_size
 
@@ -120,15 +121,15 @@ class Package:
         offset = info.header_offset
         header = bytes(view[offset : offset + 30])
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
-            raise Unreadable(f"arsip zip rusak (bagian {name} tidak ditemukan di tempatnya)")
+            raise Unreadable("zip-part-misplaced", part=name)
         flags, method = struct.unpack("<HH", header[6:10])
         name_len, extra_len = struct.unpack("<HH", header[26:30])
         start = offset + 30 + name_len + extra_len
         end = start + info.compress_size
         if end > len(view):
-            raise Unreadable("arsip zip terpotong (berkas tidak lengkap); salin ulang berkas aslinya")
+            raise Unreadable("zip-truncated")
         if flags & 0x1:
-            raise Unreadable("berkas dilindungi kata sandi (bagian zip terenkripsi)")
+            raise Unreadable("password")
         raw = view[start:end]
         crc = produced = 0
         if method == zipfile.ZIP_STORED:
@@ -146,25 +147,23 @@ class Package:
                 elif pos < len(raw):
                     pending, pos = raw[pos : pos + CHUNK], pos + CHUNK
                 else:
-                    raise Unreadable(f"arsip zip rusak (isi bagian {name} terpotong)")
+                    raise Unreadable("zip-part-truncated", part=name)
                 try:
                     out = inflater.decompress(pending, CHUNK)
                 except zlib.error as exc:
-                    raise Unreadable(f"arsip zip rusak (bagian {name}: {exc})") from exc
+                    raise Unreadable("zip-part-damaged", part=name, detail=exc) from exc
                 produced += len(out)
                 if produced > info.file_size:
-                    raise Unreadable(
-                        f"bagian {name} lebih besar dari ukuran yang tercatat di arsip (berkas dimanipulasi atau rusak)"
-                    )
+                    raise Unreadable("zip-part-too-big", part=name)
                 crc = zlib.crc32(out, crc)
                 if out:
                     yield out
                 if time.monotonic() > self.deadline:
-                    raise Unreadable(timeout_reason(self.limits))
+                    raise timed_out(self.limits)
         else:
-            raise Unreadable(f"bagian {name} dikompresi dengan metode yang tidak dipakai Excel ({method})")
+            raise Unreadable("zip-method", part=name, method=method)
         if produced != info.file_size or crc != info.CRC:
-            raise Unreadable(f"arsip zip rusak (isi bagian {name} tidak cocok dengan catatan arsip)")
+            raise Unreadable("zip-part-mismatch", part=name)
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
         return b"".join(self.chunks(info))
@@ -210,14 +209,14 @@ class Package:
                 _scan_xml(rels_info.filename, self.chunks(rels_info), rels_info.file_size)
                 rels = list(ET.fromstring(self.read(rels_info)))
         except (ET.ParseError, DefusedXmlException, ValueError) as exc:
-            raise Unreadable(f"isi xl/workbook.xml rusak ({short_error(exc)})") from exc
+            raise Unreadable("part-damaged", part="xl/workbook.xml", detail=short_error(exc)) from exc
         by_id: dict[str, str] = {}
         for rel in rels:
             rel_id, target = rel.get("Id", ""), rel.get("Target", "")
             if rel.get("TargetMode") == "External" or not target:
                 continue
             if rel_id in by_id:
-                raise Unreadable("daftar relasi xl/_rels/workbook.xml.rels berisi Id ganda (berkas rusak)")
+                raise Unreadable("rels-twin-ids")
             part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
             by_id[rel_id] = part
             self._rel_targets.add(part.lower())
@@ -232,7 +231,7 @@ class Package:
         for sheet in workbook.iter(f"{ns_main}sheet"):
             name = sheet.get("name", "")
             if name.casefold() in seen:  # calamine and this scan could then pick different parts
-                raise Unreadable(f"buku kerja berisi dua lembar bernama '{name}' (berkas rusak)")
+                raise Unreadable("twin-sheets", sheet=name)
             seen.add(name.casefold())
             part = by_id.get(sheet.get(f"{ns_rel}id", ""))
             if part is not None:
@@ -253,7 +252,7 @@ class Package:
                 try:
                     ET.fromstring(self.read(info))
                 except ET.ParseError as exc:
-                    raise Unreadable(f"bagian {info.filename} rusak ({short_error(exc)})") from exc
+                    raise Unreadable("part-damaged", part=info.filename, detail=short_error(exc)) from exc
                 except Exception:
                     continue
 
@@ -318,7 +317,7 @@ def _scan_xml(name: str, chunks: Iterator[bytes], size: int, binary_ok: bool = F
                 _check_unique_count(name, root, size)
                 head = None
             elif len(head) > MAX_BUFFER:
-                raise Unreadable(f"bagian {name} tidak diawali elemen XML dalam 64 MB pertama")
+                raise Unreadable("xml-no-start", part=name)
 
 
 _START_TAG = re.compile(rb"""<([^\s/>!?]+)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
@@ -344,16 +343,16 @@ def root_tag(head: bytes) -> re.Match[bytes] | None:
 
 def check_encoding(name: str, head: bytes) -> None:
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or b"\x00" in head[:4]:
-        raise Unreadable(f"bagian {name} tidak ditulis dalam UTF-8 (Excel selalu memakai UTF-8)")
+        raise Unreadable("xml-not-utf8", part=name)
     body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     match = _ENCODING.match(body[:512])
     if match and match.group(1).strip().lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
-        raise Unreadable(f"bagian {name} memakai pengodean {match.group(1).decode('ascii', 'replace')}, bukan UTF-8")
+        raise Unreadable("xml-encoding", part=name, encoding=match.group(1).decode("ascii", "replace"))
 
 
 def check_declarations(name: str, data: bytes) -> None:
     if _DECLARATION.search(data):
-        raise Unreadable(f"bagian {name} memuat deklarasi DTD/entitas XML (ditolak demi keamanan)")
+        raise Unreadable("xml-dtd", part=name)
 
 
 def _check_unique_count(name: str, root: re.Match[bytes], size: int) -> None:
@@ -365,10 +364,7 @@ def _check_unique_count(name: str, root: re.Match[bytes], size: int) -> None:
         return
     count = row_number(value.strip())
     if count > max(1000, size // 5):  # each <si> takes more than five bytes
-        raise Unreadable(
-            f"bagian {name} mengaku berisi {thousands(count)} teks, tidak mungkin untuk ukurannya "
-            "(berkas rusak atau dimanipulasi)"
-        )
+        raise Unreadable("xml-count", part=name, count=thousands(count))
 
 
 def attribute(attrs: bytes, key: bytes) -> bytes | None:

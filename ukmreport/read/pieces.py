@@ -210,7 +210,7 @@ class PiecedSheet:
                     except Restart:
                         pickle.dump(("restart",), out)
                     except Unreadable as exc:
-                        pickle.dump(("unreadable", str(exc)), out)
+                        pickle.dump(("unreadable", exc.code, exc.params), out)
                     except BaseException as exc:  # anything else: the sheet is read whole, here
                         pickle.dump(("failed", repr(exc)), out)
             except BaseException:
@@ -226,7 +226,7 @@ class PiecedSheet:
                 except Exception as exc:  # the copy was killed (out of memory, a signal)
                     raise Restart from exc
                 if message[0] == "unreadable":
-                    raise Unreadable(message[1])
+                    raise Unreadable(message[1], **message[2])
                 if message[0] in ("restart", "failed"):
                     raise Restart
                 yield message

@@ -21,13 +21,13 @@ import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
-from ukmreport.read import calamine
+from ukmreport.read import calamine, formats
 from ukmreport.read.area import Area, check_area, scan_sheet
-from ukmreport.read.files import Unreadable, checked_bytes
+from ukmreport.read.files import Unreadable, container_of, read_checked
 from ukmreport.read.package import Package
 from ukmreport.read.pieces import PiecedSheet, Restart
 from ukmreport.settings import Limits
@@ -39,9 +39,18 @@ class RawSheet:
     """One worksheet's cells, scanned and loaded the first time any of them is asked for."""
 
     def __init__(
-        self, name: str, visible: bool, book: object, package: Package, info: zipfile.ZipInfo | None, part: str | None
+        self,
+        name: str,
+        visible: bool,
+        book: object,
+        package: Package | None,
+        info: zipfile.ZipInfo | None,
+        part: str | None,
+        loader: formats.SheetLoader | None = None,
     ) -> None:
+        """A worksheet of an .xlsx/.xlsm (book, package, info, part) or of another format (loader)."""
         self.name, self.visible = name, visible
+        self._loader = loader
         self._book, self._package, self._info, self._part = book, package, info, part
         self._loaded = self._whole = False
         self._pieced: PiecedSheet | None = None
@@ -72,6 +81,13 @@ class RawSheet:
         """Merged areas as (row1, col1, row2, col2), cut to the cells that hold values."""
         self._load()
         return self._merged
+
+    def head(self, count: int) -> list[list[object]]:
+        """The first `count` rows, left in place: `rows` still gives them first."""
+        self._load()
+        taken = list(islice(self._rows, count))
+        self._rows = chain(taken, self._rows)
+        return taken
 
     def merged_from(self, row: int) -> list[tuple[int, int, int, int]]:
         """The merged areas that reach `row` or below: where the caller's data begins.
@@ -106,10 +122,16 @@ class RawSheet:
     def _load(self) -> None:
         if self._loaded:
             return
+        if self._loader is not None:
+            loaded = self._loader()
+            self._first_row, self._first_col, self._rows = loaded.first_row, loaded.first_col, loaded.rows
+            self._merged, self._formula_blanks = loaded.merged, set()
+            self._loaded = True
+            return
         package, name = self._package, self.name
+        assert package is not None
         if self._info is None:
-            where = f" ({self._part})" if self._part else ""
-            raise Unreadable(f"bagian lembar '{name}'{where} tidak ada dalam berkas")
+            raise Unreadable("sheet-part-missing", sheet=name, part=self._part or "-")
         if not self._whole and self._info.file_size > package.limits.pieced_from_bytes and self._load_pieced():
             return
         area = scan_sheet(package, self._info)
@@ -177,13 +199,36 @@ class RawWorkbook:
 def open_workbook(path: Path, limits: Limits) -> RawWorkbook:
     """Check the file, then open it for reading; raise Unreadable with a plain reason.
 
+    An .xlsx/.xlsm goes through the pre-flight here; an .xls, .ods or .csv through formats.py.
+
     The file is read once into memory (at most ``max_file_mb``): its hash, the pre-flight and
     calamine all see the same bytes, even if someone saves over the file meanwhile.
     """
     path = Path(path)
     deadline = time.monotonic() + limits.seconds_per_file
-    data = checked_bytes(path, limits)
-    package = Package(data, limits, deadline)
+    data = read_checked(path, limits)
+    container = container_of(path, data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if container == "text":
+        others = formats.csv_sheets(path, data, limits, deadline)
+    elif container == "ole":
+        try:
+            others = formats.calamine_sheets(data, limits, deadline)
+        except Unreadable as exc:
+            raise Unreadable("xls-damaged", detail=exc) from exc
+    else:
+        package = Package(data, limits, deadline, ooxml=False)
+        if formats.is_ods(package):
+            formats.check_ods(package)
+            others = formats.calamine_sheets(data, limits, deadline)
+        else:
+            package.check_ooxml()
+            return _open_ooxml(path, data, sha256, package)
+    sheets = [RawSheet(name, visible, None, None, None, None, loader) for name, visible, loader in others]
+    return RawWorkbook(path=path, sha256=sha256, sheets=sheets)
+
+
+def _open_ooxml(path: Path, data: bytes, sha256: str, package: Package) -> RawWorkbook:
     targets = package.check_parts()
     try:
         book = calamine.open_book(data)
@@ -197,7 +242,7 @@ def open_workbook(path: Path, limits: Limits) -> RawWorkbook:
         visible = "Visible" in str(meta.visible) and "Hidden" not in str(meta.visible)
         part = targets.get(meta.name)
         sheets.append(RawSheet(meta.name, visible, book, package, package.find(part) if part else None, part))
-    return RawWorkbook(path=path, sha256=hashlib.sha256(data).hexdigest(), sheets=sheets)
+    return RawWorkbook(path=path, sha256=sha256, sheets=sheets)
 
 
 def read_sheet(sheet: RawSheet, consume: Callable[[RawSheet], T]) -> T:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import mimetypes
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -24,6 +26,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 import ukmreport
+from ukmreport.access import PUBLIC, Access, write_bytes
 from ukmreport.errors import RenderError, TemplateError
 from ukmreport.settings import Settings
 
@@ -161,8 +164,13 @@ def stylesheet(dirs: Iterable[Path], name: str) -> Markup:
 
 
 def data_uri(dirs: Iterable[Path], name: str) -> str:
-    """Return a template folder's file (a logo) as a data: URI, so the HTML stands alone."""
-    path = find_file(dirs, name)
+    """Return a template folder's file (a logo) as a data: URI, so the HTML stands alone.
+
+    An absolute path is the office's logo beside ukmreport.toml (office.py made it absolute).
+    """
+    given = Path(name)
+    image = (mimetypes.guess_type(given.name)[0] or "").startswith("image/")
+    path = given if given.is_absolute() and image and given.is_file() else find_file(dirs, name)
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
@@ -230,8 +238,10 @@ def write_pdf(
     stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
+    access: Access = PUBLIC,
 ) -> int:
-    """Write html as a PDF (fonts embedded, title and author set, dated stamp); return its page count."""
+    """Write html as a PDF (fonts embedded, title and author set, dated stamp), readable as access
+    says; return its page count."""
     data, pages = pdf_bytes(
         html,
         template_dirs(settings),
@@ -241,9 +251,10 @@ def write_pdf(
         attachments=attachments,
         pdf_variant=pdf_variant,
         label=Path(dest).name,
+        subsetter=settings.rendering.font_subsetter,
     )
     try:
-        Path(dest).write_bytes(data)
+        write_bytes(Path(dest), data, access)
     except OSError as exc:
         raise RenderError(f"{dest}: {exc.strerror or exc}") from exc
     return pages
@@ -259,11 +270,12 @@ def pdf_bytes(
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
     label: str = "PDF",
+    subsetter: str = "auto",
 ) -> tuple[bytes, int]:
     """Lay out html with WeasyPrint and return the PDF and its page count (runs in pdf.py's workers too).
 
-    stamp dates the PDF and its attachments (the run's clock, to the second). Where fontTools
-    subsets the fonts (no HarfBuzz-Subset), it dates the subsets from SOURCE_DATE_EPOCH itself.
+    stamp dates the PDF, its attachments and its font subsets (the run's clock, to the second);
+    subsetter "fonttools" subsets the fonts as on a machine without HarfBuzz-Subset.
     """
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
@@ -295,7 +307,8 @@ def pdf_bytes(
             )
             for path in attachments
         ]
-        data = document.write_pdf(attachments=files or None, pdf_variant=pdf_variant)
+        with font_subsets(stamp, subsetter):
+            data = document.write_pdf(attachments=files or None, pdf_variant=pdf_variant)
     except FatalURLFetchingError as exc:
         raise RenderError(f"{label}: {_one_line(exc.__cause__ or exc)}") from exc
     except (TemplateError, RenderError):
@@ -303,3 +316,28 @@ def pdf_bytes(
     except Exception as exc:  # WeasyPrint raises many kinds; the CLI needs one line
         raise RenderError(f"{label}: WeasyPrint failed: {type(exc).__name__}: {_one_line(exc)}") from exc
     return data, len(document.pages)
+
+
+@contextmanager
+def font_subsets(stamp: datetime, subsetter: str) -> Iterator[None]:
+    """Make the fonts WeasyPrint subsets while writing a PDF the same on every machine.
+
+    Where the system has no HarfBuzz-Subset, WeasyPrint subsets with fontTools, which dates each
+    subset from SOURCE_DATE_EPOCH as it is at that moment: it is the run's stamp for the call (a
+    forkserver worker keeps the environment it started with). subsetter "fonttools" makes WeasyPrint
+    take that path on any machine.
+    """
+    from weasyprint.pdf import fonts
+
+    saved_epoch, saved_harfbuzz = os.environ.get("SOURCE_DATE_EPOCH"), fonts.harfbuzz_subset
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    if subsetter == "fonttools":
+        fonts.harfbuzz_subset = None
+    try:
+        yield
+    finally:
+        fonts.harfbuzz_subset = saved_harfbuzz
+        if saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch

@@ -21,11 +21,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import multiprocessing
-import os
 import time
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +33,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ukmreport.access import PUBLIC, Access, write_bytes
 from ukmreport.errors import RenderError
 from ukmreport.render.html import (
     Part,
@@ -44,6 +43,7 @@ from ukmreport.render.html import (
     template_dirs,
     write_pdf,
 )
+from ukmreport.render.workers import running as workers_running
 from ukmreport.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -61,11 +61,12 @@ def render_pdf(
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
     long_table: tuple[str, str] | None = None,
+    access: Access = PUBLIC,
 ) -> int:
     """Write report name as a PDF at dest and return its page count, in pieces if long_table is long.
 
     stamp dates the PDF and its attachments; long_table is (list field of the context, rows field
-    of its items), as the report declares it.
+    of its items), as the report declares it; access says who may read the file (access.py).
     """
     if long_table is None or sum(row_counts(ctx, long_table)) <= settings.rendering.pdf_piece_rows:
         html = render_html(name, ctx, settings)
@@ -79,9 +80,18 @@ def render_pdf(
             stamp=stamp,
             attachments=attachments,
             pdf_variant=pdf_variant,
+            access=access,
         )
     return render_chunked(
-        name, ctx, dest, settings, long_table, stamp=stamp, attachments=attachments, pdf_variant=pdf_variant
+        name,
+        ctx,
+        dest,
+        settings,
+        long_table,
+        stamp=stamp,
+        attachments=attachments,
+        pdf_variant=pdf_variant,
+        access=access,
     )
 
 
@@ -165,25 +175,30 @@ def render_chunked(
     stamp: datetime,
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
+    access: Access = PUBLIC,
 ) -> int:
     """Render the report in pieces along its long table, in parallel, into one PDF; return its page count."""
     workers = settings.rendering.processes()
     pieces = plan_pieces(row_counts(ctx, table), settings.rendering.pdf_piece_rows, workers)
     title, author = _doc_info(ctx)
     dirs = template_dirs(settings)
-    common: dict[str, Any] = {"dirs": dirs, "title": title, "author": author, "stamp": stamp}
+    common: dict[str, Any] = {
+        "dirs": dirs,
+        "title": title,
+        "author": author,
+        "stamp": stamp,
+        "subsetter": settings.rendering.font_subsetter,
+    }
     started = time.perf_counter()
 
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(pieces)), mp_context=_process_context(), max_tasks_per_child=1
-    ) as pool:
+    with workers_running(min(workers, len(pieces)), start=settings.rendering.start_method, one_task_each=True) as pool:
         futures: list[Future[tuple[bytes, int]]] = []
         try:
             for i, piece in enumerate(pieces):
                 piece_ctx, part = slice_context(ctx, table, piece, first=i == 0, last=i == len(pieces) - 1)
                 futures.append(
                     pool.submit(
-                        piece_bytes,
+                        pdf_bytes,
                         render_html(name, piece_ctx, settings, part=part),
                         **common,
                         attachments=tuple(attachments) if i == 0 else (),
@@ -199,7 +214,7 @@ def render_chunked(
             sizes = merged.page_sizes
             number_futures = [
                 pool.submit(
-                    piece_bytes,
+                    pdf_bytes,
                     render_page_numbers(sizes[start:stop], settings, first=start + 1, total=len(sizes)),
                     **common,
                     label=f"{dest.name} (page numbers)",
@@ -218,26 +233,10 @@ def render_chunked(
     data = merged.numbered(numbers)
     log.debug("%s: %d pages in %.1f s", dest.name, len(sizes), time.perf_counter() - started)
     try:
-        Path(dest).write_bytes(data)
+        write_bytes(Path(dest), data, access)
     except OSError as exc:
         raise RenderError(f"{dest}: {exc.strerror or exc}") from exc
     return len(sizes)
-
-
-def piece_bytes(html: str, dirs: Sequence[Path], **kwargs: Any) -> tuple[bytes, int]:
-    """pdf_bytes in a worker: fontTools dates the font subsets it makes from SOURCE_DATE_EPOCH, and a
-    forkserver keeps the environment it started with, so the worker's is set to the run's stamp."""
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(kwargs["stamp"].timestamp()))
-    return pdf_bytes(html, dirs, **kwargs)
-
-
-def _process_context() -> multiprocessing.context.BaseContext:
-    """Workers fork from a server that has imported WeasyPrint once; spawn where there is no forkserver."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["weasyprint", "ukmreport.render.html"])
-        return context
-    return multiprocessing.get_context("spawn")
 
 
 def _doc_info(ctx: BaseModel) -> tuple[str, str]:

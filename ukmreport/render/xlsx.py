@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ukmreport.access import PUBLIC, Access, make_folder, write_bytes
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -38,6 +40,7 @@ def write_table(
     created: datetime,
     text_columns: Sequence[str] = (),
     widths: dict[str, float] | None = None,
+    access: Access = PUBLIC,
 ) -> None:
     """Write one sheet per SheetTable, set up to print as a person would: landscape, one page wide,
     the header row repeated on every page; bold frozen header; text columns kept as text."""
@@ -97,10 +100,10 @@ def write_table(
         ws.print_options.horizontalCentered = True
         ws.page_margins.left = ws.page_margins.right = 0.5
         ws.oddFooter.center.text = "Halaman &P dari &N"
-    dest.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     wb.save(buffer)
-    dest.write_bytes(fixed_timestamps(buffer.getvalue(), created))
+    make_folder(dest.parent)
+    write_bytes(dest, fixed_timestamps(buffer.getvalue(), created), access)
 
 
 def _fill(ws: Any, row: int, values: Sequence[object], text_idx: set[int]) -> None:

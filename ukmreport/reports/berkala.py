@@ -66,7 +66,7 @@ def build(run: Run) -> BerkalaContext:
         previous=both[1].label,
         provisional=provisional,
         place_date=place_date(settings, today),
-        foreword=list(settings.berkala.foreword),
+        foreword=[text.replace("{region}", settings.office.region or "") for text in settings.berkala.foreword],
         headline=_headline(run, both),
         highlights=highlights(run, both),
         concepts=concepts(settings, decisions.cooperatives[0].due_fiscal_year if decisions.cooperatives else None),
@@ -192,7 +192,13 @@ def concepts(settings: Settings, due: int | None) -> list[Concept]:
     basis = "omzet" if rules.size_basis == "omzet" else "modal"
     mikro, kecil, menengah = (_short_amount(v) for v in rules.size_thresholds[rules.size_standard][basis])
     standard = "PP 7/2021" if rules.size_standard == "pp7_2021" else "UU 20/2008"
-    sehat, cukup, awas = (fmt.number(b) for b in coop.health_bands)
+    sehat, cukup, awas = (fmt.number(b) for b in coop.bands("2016"))
+    bands_2021 = coop.bands("2021")
+    other_bands = (
+        ""
+        if bands_2021 == coop.bands("2016")
+        else " (pedoman 2021: " + ", ".join(fmt.number(b) for b in bands_2021) + ")"
+    )
     return [
         Concept(
             term="Pelaku usaha tercatat",
@@ -225,11 +231,12 @@ def concepts(settings: Settings, due: int | None) -> list[Concept]:
             term="Kategori kesehatan koperasi",
             text=f"Menurut skor penilaian terakhir: {category_text('sehat')} {sehat} atau lebih, "
             f"{category_text('cukup_sehat')} {cukup} sampai di bawah {sehat}, {category_text('dalam_pengawasan')} "
-            f"{awas} sampai di bawah {cukup}, {category_text('dalam_pengawasan_khusus')} di bawah {awas}; "
-            f"{category_text('tidak_dinilai')}: belum ada penilaian. Pedoman: Peraturan Deputi Pengawasan "
+            f"{awas} sampai di bawah {cukup}, {category_text('dalam_pengawasan_khusus')} di bawah {awas}{other_bands}; "
+            f"{category_text('tidak_dinilai')}: belum ada penilaian, atau penilaian terakhir lebih tua dari "
+            f"{coop.assessment_max_age_years} tahun buku. Setiap skor disertai tahun buku dan pedomannya. Pedoman: Peraturan Deputi Pengawasan "
             "06/Per/Dep.6/IV/2016 untuk penilaian sampai tahun buku 2020, Permenkop 9/2020 dengan Juknis "
-            "Deputi Bidang Perkoperasian 15/2021 sesudahnya. Koperasi tanpa RAT yang jatuh tempo tidak "
-            "berkategori sehat.",
+            "Deputi Bidang Perkoperasian 15/2021 sesudahnya."
+            + (" Koperasi tanpa RAT yang jatuh tempo tidak berkategori sehat." if coop.require_rat_for_sehat else ""),
         ),
         Concept(
             term="Angka sementara",
@@ -250,6 +257,7 @@ def _short_amount(value: int) -> str:
 
 REPORT = Report(
     name="berkala",
+    personal_data=False,  # a leadership document: identifiers masked
     order=5,
     formats=("pdf", "html"),
     build=build,

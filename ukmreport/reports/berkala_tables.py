@@ -15,9 +15,10 @@ from datetime import date
 from ukmreport import formatting as fmt
 from ukmreport.messages import SEVERITY, SEVERITY_WORDS, category_text, generic_message, reason_text, sheet_title
 from ukmreport.models import HEALTH_CATEGORIES, Business, Dataset, Decisions, Proposal
-from ukmreport.region import Region
+from ukmreport.office.region import Region
 from ukmreport.render import charts
 from ukmreport.reports.contexts import Chart, Figure, Section, Table
+from ukmreport.reports.koperasi import assessed
 from ukmreport.reports.usulan import proposed
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.eligibility import REASON_ORDER
@@ -374,15 +375,16 @@ def cooperatives(data: Dataset, decisions: Decisions, settings: Settings, spans:
     cat_now = Counter(category_text(d.category) for d in now)
     cat_before = Counter(category_text(d.category) for d in before)
     rat_now, rat_before = sum(d.rat_compliant for d in now), sum(d.rat_compliant for d in before)
-    on_time_now = sum(d.rat_compliant and "rat-late" not in d.notes for d in now)
-    on_time_before = sum(d.rat_compliant and "rat-late" not in d.notes for d in before)
+    on_time_now, on_time_before = sum(d.rat_on_time for d in now), sum(d.rat_on_time for d in before)
     active_now = sum(d.active for d in now)
     due = now[0].due_fiscal_year if now else None
     return Section(
         key="koperasi",
         title="Koperasi",
         intro=(
-            f"Kesehatan menurut penilaian terakhir; kepatuhan RAT: RAT tahun buku {due} telah dilaksanakan. "
+            f"Kesehatan menurut penilaian terakhir yang berlaku ({assessed(now)}; yang lebih tua dari tiga "
+            f"tahun buku: tidak dinilai). RAT dilaksanakan: tahun buku {due} atau sesudahnya; tepat waktu: "
+            "sebelum batas. "
             f"Pembanding dihitung dari data yang sama pada {fmt.long_date(previous.end)}."
             if due
             else "Belum ada data koperasi."
@@ -392,9 +394,9 @@ def cooperatives(data: Dataset, decisions: Decisions, settings: Settings, spans:
             Figure(label="Koperasi", value=fmt.number(len(now))),
             Figure(label="Sehat", value=fmt.number(cat_now[category_text("sehat")])),
             Figure(
-                label=f"RAT tahun buku {due}" if due else "RAT",
-                value=share(rat_now, len(now)),
-                detail=f"{previous.label}: {share(rat_before, len(before))}",
+                label=f"RAT tahun buku {due} dilaksanakan / tepat waktu" if due else "RAT",
+                value=f"{share(rat_now, len(now))} / {share(on_time_now, len(now))}",
+                detail=f"{previous.label}: {share(rat_before, len(before))} / {share(on_time_before, len(before))}",
             ),
             Figure(label="Tidak aktif", value=fmt.number(len(now) - active_now)),
         ],
@@ -411,6 +413,7 @@ def cooperatives(data: Dataset, decisions: Decisions, settings: Settings, spans:
                     ["di antaranya tepat waktu", fmt.number(on_time_now), fmt.number(on_time_before)],
                     ["Belum RAT", fmt.number(len(now) - rat_now), fmt.number(len(before) - rat_before)],
                     ["Persentase RAT dilaksanakan", share(rat_now, len(now)), share(rat_before, len(before))],
+                    ["Persentase tepat waktu", share(on_time_now, len(now)), share(on_time_before, len(before))],
                 ],
                 total=["Jumlah koperasi", fmt.number(len(now)), fmt.number(len(before))],
             ),

@@ -10,24 +10,39 @@ from ukmreport.settings import Settings
 
 
 def letterhead(settings: Settings) -> Letterhead:
+    """The kop from the office profile (office.py has filled it for the region and refused what is missing)."""
     office = settings.office
     contact = " · ".join(
         part for part in (f"Telp. {office.phone}" if office.phone else "", office.email, office.website) if part
     )
     return Letterhead(
-        government=office.government, office=office.name, address=office.address, contact=contact, logo=office.logo
+        government=office.government or "",
+        office=office.name or "",
+        address=office.address or "",
+        contact=contact,
+        logo=office.logo,
     )
 
 
 def signature(settings: Settings) -> Signature:
     head = settings.head
-    return Signature(position=head.position, name=head.name, rank=head.rank, nip=fmt.nip(head.nip))
+    return Signature(
+        position=head.position or "",
+        name=head.name or "",
+        rank=head.rank or "",
+        nip=fmt.nip(head.nip) if head.nip else "",
+    )
+
+
+def sender(settings: Settings) -> str:
+    """Whose letter it is, as the attachment names it: the signer's position, else the office's head."""
+    return settings.head.position or f"Kepala {settings.office.short_name}"
 
 
 def doc_info(settings: Settings, title: str, today: date, subject: str = "", period: str = "") -> DocInfo:
     return DocInfo(
         title=title,
-        author=settings.office.short_name,
+        author=settings.office.short_name or "",
         subject=subject,
         lang=settings.lang,
         generated=fmt.long_date(today),

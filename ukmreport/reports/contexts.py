@@ -92,6 +92,7 @@ class UsulanLetter(_Ctx):
     total_words: str  # 'seratus dua puluh enam juta rupiah'
     amount_each: str  # 'Rp7.000.000,00'
     copies_to: list[str] = Field(default_factory=list)
+    sender: str = ""  # 'Plt. Kepala Dinas …': whose letter the attachment belongs to
 
 
 class UsulanContext(_Ctx):
@@ -99,6 +100,7 @@ class UsulanContext(_Ctx):
     letterhead: Letterhead
     signature: Signature
     letters: list[UsulanLetter]
+    sample_signer: bool = False  # signed by the built-in sample head: every page is marked CONTOH
 
 
 class SeleksiRow(_Ctx):
@@ -160,7 +162,7 @@ class KoperasiRow(_Ctx):
     rat_terakhir: str  # fiscal year of the last RAT, or '—'
     rat_status: str  # 'Tepat waktu', 'Terlambat', 'Belum RAT'
     skor: str  # '84,50'
-    penilaian: str = ""  # the assessment behind the score: 'penilaian 2025' (and its guideline once known)
+    penilaian: str = ""  # the assessment behind the score: '(2024, pedoman 2021)'
     kategori: str
     kategori_key: str
     alasan: list[str]
@@ -192,6 +194,10 @@ class KoperasiContext(_Ctx):
     totals: CountRow  # the row under each summary table
     groups: list[KoperasiGroup]  # every cooperative in exactly one group
     errors_note: str = ""
+    # Sehat cooperatives kept from recognition by a note of recognition_excludes, with that note.
+    kept_out: list[KoperasiRow] = Field(default_factory=list)
+    excludes: str = ""  # 'RAT terlambat, anggota di bawah minimum, SHU negatif'
+    weights: str = ""  # the aspects' maximum points used, per guideline
 
 
 class Chart(_Ctx):

@@ -12,6 +12,7 @@ from ukmreport.period import Period
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
 from ukmreport.reports.contexts import CountRow, Figure, KoperasiContext, KoperasiGroup, KoperasiRow
 from ukmreport.reports.declaration import Report
+from ukmreport.rules.explanations import explain
 from ukmreport.settings import Settings
 
 COOP_TYPES = ("Simpan Pinjam", "Konsumen", "Produsen", "Pemasaran", "Jasa")
@@ -24,6 +25,9 @@ def build(
     total = len(decisions)
     compliant = sum(1 for d in decisions if d.rat_compliant)
     active = sum(1 for d in decisions if d.active)
+    on_time = sum(1 for d in decisions if d.rat_on_time)
+    kept_out = [d for d in _ordered(decisions) if d.kept_out_by]
+    excludes = ", ".join(reason_text(n, lang).lower() for n in settings.cooperatives.recognition_excludes)
     categories = Counter(d.category for d in decisions)
     types = Counter(d.cooperative.jenis for d in decisions)
     kecamatan = Counter(d.cooperative.kecamatan for d in decisions)
@@ -32,7 +36,10 @@ def build(
     figures = [
         Figure(label="Koperasi tercatat", value=fmt.number(total)),
         Figure(label="Sehat", value=fmt.number(categories["sehat"]), detail=_share(categories["sehat"], total)),
-        Figure(label=f"RAT tahun buku {due}", value=fmt.number(compliant), detail=_share(compliant, total)),
+        Figure(
+            label=f"RAT tahun buku {due} dilaksanakan", value=fmt.number(compliant), detail=_share(compliant, total)
+        ),
+        Figure(label="RAT tepat waktu", value=fmt.number(on_time), detail=_share(on_time, total)),
         Figure(label="Tidak aktif", value=fmt.number(total - active), detail=_share(total - active, total)),
     ]
     return KoperasiContext(
@@ -67,7 +74,10 @@ def build(
         totals=CountRow(
             label="Jumlah", count=fmt.number(total), share=_share(total, total), amount=fmt.number(compliant)
         ),
-        groups=groups(decisions, due, lang),
+        groups=groups(decisions, due, lang, excludes),
+        kept_out=[_row(i, d, lang) for i, d in enumerate(kept_out, 1)],
+        excludes=excludes,
+        weights=_weights(settings),
         errors_note=(
             f"{fmt.number(excluded)} baris koperasi mengandung kesalahan dan tidak dinilai; lihat laporan validasi."
             if excluded
@@ -76,22 +86,39 @@ def build(
     )
 
 
-def groups(decisions: list[CooperativeDecision], due: int, lang: str = "id") -> list[KoperasiGroup]:
-    """Every cooperative once: first the recognition candidates and the inactive ones (the lists an
-    office acts on), then the other active ones by health category."""
+def groups(decisions: list[CooperativeDecision], due: int, lang: str = "id", excludes: str = "") -> list[KoperasiGroup]:
+    """Every cooperative once: first the recognition candidates, the sehat ones kept from recognition
+    by a note and the inactive ones (the lists an office acts on), then the other active ones by
+    health category."""
     ordered = _ordered(decisions)
-    recognition = [d for d in ordered if d.recognition]
+    recognition = [d for d in ordered if d.candidate]
+    kept_out = [d for d in ordered if d.kept_out_by]
     inactive = [d for d in ordered if not d.active]
-    rest = [d for d in ordered if d.active and not d.recognition]
+    rest = [d for d in ordered if d.active and not d.candidate and not d.kept_out_by]
+    without = f", tanpa catatan: {excludes}" if excludes else ""
     out = [
         _group(
             "penghargaan",
             f"Calon penerima penghargaan ({len(recognition)})",
-            f"Koperasi berkategori sehat yang aktif dan telah melaksanakan RAT tahun buku {due}.",
+            f"Koperasi berkategori sehat yang aktif dan telah melaksanakan RAT tahun buku {due}{without}.",
             recognition,
             1,
             lang,
         ),
+    ]
+    if kept_out:
+        out.append(
+            _group(
+                "tidak-diusulkan",
+                f"Sehat, tetapi tidak diusulkan ({len(kept_out)})",
+                "Berkategori sehat, aktif dan telah melaksanakan RAT, tetapi tertahan oleh catatan yang "
+                "tercantum pada barisnya.",
+                kept_out,
+                1,
+                lang,
+            )
+        )
+    out.append(
         _group(
             "tidak-aktif",
             f"Koperasi tidak aktif: calon pemeriksaan pembubaran ({len(inactive)})",
@@ -99,8 +126,8 @@ def groups(decisions: list[CooperativeDecision], due: int, lang: str = "id") -> 
             inactive,
             1,
             lang,
-        ),
-    ]
+        )
+    )
     for category in HEALTH_CATEGORIES:
         members = [d for d in rest if d.category == category]
         if members:
@@ -143,6 +170,32 @@ def _share(part: int, whole: int) -> str:
     return fmt.percent(part / whole) if whole else "–"
 
 
+def _assessment(d: CooperativeDecision) -> str:
+    """'(2024, pedoman 2021)': the fiscal year and guideline a score came from, shown under it."""
+    if d.score is None:
+        return ""
+    return f"({d.assessment_year}, pedoman {d.guideline})"
+
+
+def assessed(decisions: list[CooperativeDecision]) -> str:
+    """Where the categories come from: 'tahun buku 2022–2024; pedoman 2016: 80, pedoman 2021: 40 koperasi'."""
+    years = sorted({d.assessment_year for d in decisions if d.guideline and d.assessment_year})
+    counts = Counter(d.guideline for d in decisions)
+    by = ", ".join(f"pedoman {g}: {fmt.number(counts[g])}" for g in ("2016", "2021") if counts[g])
+    return f"tahun buku {years[0]}–{years[-1]}; {by} koperasi" if years else "belum ada penilaian"
+
+
+def _weights(settings: Settings) -> str:
+    rules = settings.cooperatives
+    parts = []
+    for guideline in ("2016", "2021"):
+        points = ", ".join(
+            f"{name.replace('_', ' ')} {fmt.number(top)}" for name, top in rules.aspect_maxima(guideline).items()
+        )
+        parts.append(f"pedoman {guideline}: {points}")
+    return "; ".join(parts)
+
+
 def rat_status(d: CooperativeDecision) -> str:
     if d.cooperative.tahun_buku_rat is None:
         return "Belum pernah RAT"
@@ -163,23 +216,21 @@ def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
         rat_terakhir=str(c.tahun_buku_rat) if c.tahun_buku_rat else "–",
         rat_status=rat_status(d),
         skor=fmt.number(d.score, 2) if d.score is not None else "–",
-        penilaian=f"penilaian {d.assessment_year}" if d.score is not None and d.assessment_year else "",
+        penilaian=_assessment(d),
         kategori=category_text(d.category, lang),
         kategori_key=d.category,
-        alasan=[reason_text(r, lang) for r in d.reasons]
-        + (
-            [reason_text("score-capped", lang)]
-            if d.score is not None and d.category == "cukup_sehat" and d.score >= 80
-            else []
-        ),
-        catatan=[reason_text(n, lang) for n in d.notes],
+        alasan=[explain(r, d.facts.get(r), lang) for r in d.reasons]
+        + ([explain("score-capped", d.facts["score-capped"], lang)] if "score-capped" in d.facts else []),
+        catatan=[explain(n, d.facts.get(n), lang) for n in d.notes],
     )
 
 
 REPORT = Report(
     name="koperasi",
+    personal_data=False,  # a leadership document: identifiers masked
     order=3,
     formats=("pdf", "html"),
     build=lambda run: build(run.decisions.cooperatives, run.data, run.settings, run.period, run.today),
     masks=("nik", "no_rekening"),  # it shows neither today; should one appear, masked
+    empty=lambda run: None if run.decisions.cooperatives else "no cooperatives",
 )

@@ -13,9 +13,16 @@ from ukmreport.reports.common import doc_info, letterhead
 from ukmreport.reports.contexts import Figure, SeleksiContext, SeleksiGroup, SeleksiRow
 from ukmreport.reports.declaration import Report
 from ukmreport.rules.eligibility import REASON_ORDER, name_key
+from ukmreport.rules.explanations import CONFIRM_CHECKS, explain
 from ukmreport.settings import Settings
 
 GROUPS = (
+    (
+        "perlu-dikonfirmasi",
+        "Perlu dikonfirmasi",
+        "Memenuhi semua syarat, tetapi ada catatan yang harus diperiksa petugas (buku tabungan, KTP, data lain) "
+        "sebelum dibayar. Setelah diperiksa, isi kolom Dikonfirmasi dengan Ya; sampai itu tidak masuk surat usulan.",
+    ),
     ("layak", "Layak", "Memenuhi semua syarat. Yang berstatus Diusulkan masuk lampiran surat usulan."),
     ("tidak-layak", "Tidak layak", "Tidak memenuhi satu syarat atau lebih; alasan tercantum pada setiap baris."),
     (
@@ -34,6 +41,8 @@ GROUPS = (
 
 
 def group_of(d: ProposalDecision) -> str:
+    if d.waiting:
+        return "perlu-dikonfirmasi"
     if "already-received" in d.reasons:
         return "sudah-menerima"
     if "duplicate-proposal" in d.reasons or "possible-duplicate" in d.notes:
@@ -47,7 +56,7 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
     for d in decisions:
         grouped[group_of(d)].append(d)
     titles = tuple(settings.eligibility.name_titles)
-    for key in ("layak", "tidak-layak"):
+    for key in ("perlu-dikonfirmasi", "layak", "tidak-layak"):
         grouped[key].sort(key=lambda d: (d.proposal.program or "", d.proposal.row))
     grouped["ganda"].sort(
         key=lambda d: (
@@ -66,12 +75,18 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
         if grouped[key]
     ]
     eligible = [d for d in decisions if d.eligible]
-    in_letter = [d for d in eligible if d.proposal.status == "Diusulkan"]
+    in_letter = [d for d in eligible if d.proposal.status == "Diusulkan" and not d.waiting]
+    waiting = [d for d in eligible if d.waiting]
     counts = Counter(code for d in decisions for code in d.reasons)
     figures = [
         Figure(label="Usulan diperiksa", value=fmt.number(len(decisions))),
         Figure(label="Layak", value=fmt.number(len(eligible))),
         Figure(label="Tidak layak", value=fmt.number(len(decisions) - len(eligible))),
+        Figure(
+            label="Perlu dikonfirmasi",
+            value=fmt.number(len(waiting)),
+            detail="layak, belum masuk surat" if waiting else "",
+        ),
         Figure(
             label="Masuk surat usulan",
             value=fmt.number(len(in_letter)),
@@ -127,6 +142,13 @@ def _rows(
 MINISTRY = {"Ditolak": "Ditolak kementerian", "Disetujui": "Disetujui kementerian", "Disalurkan": "Sudah disalurkan"}
 
 
+def _note(d: ProposalDecision, code: str, lang: str) -> str:
+    """A note's sentence; on a proposal waiting for confirmation, with what to check."""
+    sentence = explain(code, d.facts.get(code), lang)
+    check = CONFIRM_CHECKS.get(code) if d.waiting else None
+    return f"{sentence} — {check.get(lang, check['id'])}" if check else sentence
+
+
 def _row(no: int, d: ProposalDecision, lang: str, repeated: str = "") -> SeleksiRow:
     p = d.proposal
     related = []
@@ -146,9 +168,9 @@ def _row(no: int, d: ProposalDecision, lang: str, repeated: str = "") -> Seleksi
         status=p.status,
         nilai=fmt.rupiah(p.nilai_usulan) if p.nilai_usulan is not None else "",
         eligible=d.eligible,
-        verdict="Layak" if d.eligible else "Tidak layak",
-        reasons=[reason_text(code, lang) for code in d.reasons],
-        notes=[reason_text(code, lang) for code in d.notes],
+        verdict=("Layak, perlu dikonfirmasi" if d.waiting else "Layak") if d.eligible else "Tidak layak",
+        reasons=[explain(code, d.facts.get(code), lang) for code in d.reasons],
+        notes=[_note(d, code, lang) for code in d.notes],
         related="; ".join(related),
         ministry=MINISTRY.get(p.status, ""),
         repeated=repeated,
@@ -157,6 +179,7 @@ def _row(no: int, d: ProposalDecision, lang: str, repeated: str = "") -> Seleksi
 
 REPORT = Report(
     name="seleksi",
+    personal_data=True,
     order=2,
     formats=("pdf", "html"),
     build=lambda run: build(run.decisions.proposals, run.settings, run.today),

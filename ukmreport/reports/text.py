@@ -9,9 +9,10 @@ from typing import Any, Protocol
 import click
 
 from ukmreport import formatting as fmt
-from ukmreport.messages import SEVERITY_WORDS, category_text, finding_message, reason_text
+from ukmreport.messages import SEVERITY_WORDS, category_text, finding_message, say, skipped_text
 from ukmreport.models import Dataset
 from ukmreport.reports.declaration import Run
+from ukmreport.rules.explanations import explain
 
 
 class Built(Protocol):
@@ -20,6 +21,7 @@ class Built(Protocol):
     out_dir: Path
     outputs: list[dict[str, Any]]
     manifest: dict[str, Any]
+    skipped: dict[str, str]
 
 
 # Control characters and bidi overrides in a cell must not drive the terminal (clear the screen,
@@ -101,51 +103,67 @@ def _totals(data: Dataset, lang: str) -> str:
 
 def decisions_text(run: Run, lang: str = "id") -> str:
     lines = []
+    row = say("rules-row", lang)
     if run.decisions.proposals:
-        lines.append("Usulan bantuan" if lang == "id" else "Grant proposals")
+        lines.append(say("rules-proposals", lang))
     for d in run.decisions.proposals:
         p = d.proposal
-        verdict = (
-            ("LAYAK" if lang == "id" else "ELIGIBLE")
-            if d.eligible
-            else ("TIDAK LAYAK" if lang == "id" else "INELIGIBLE")
-        )
+        if d.waiting:
+            verdict = say("rules-waiting", lang)
+        else:
+            verdict = say("rules-eligible" if d.eligible else "rules-ineligible", lang)
         lines.append(
-            f"  baris {p.row:>4}  {safe(p.nik or '-'):<16}  {safe(p.nama or '-')[:30]:<30}  {p.status:<10}  {verdict}"
+            f"  {row} {p.row:>4}  {safe(p.nik or '-'):<16}  {safe(p.nama or '-')[:30]:<30}  {p.status:<10}  {verdict}"
         )
         for code in d.reasons:
-            lines.append(f"        - {reason_text(code, lang)} ({code})")
+            lines.append(f"        - {safe(explain(code, d.facts.get(code), lang))} ({code})")
         for code in d.notes:
-            lines.append(f"        · {reason_text(code, lang)} ({code})")
+            lines.append(f"        · {safe(explain(code, d.facts.get(code), lang))} ({code})")
     if run.decisions.cooperatives:
-        lines.append("Koperasi" if lang == "id" else "Cooperatives")
+        lines.append(say("rules-cooperatives", lang))
     for d in run.decisions.cooperatives:
         c = d.cooperative
         score = fmt.number(d.score, 2) if d.score is not None else "-"
+        basis = f" ({d.assessment_year}, {say('rules-guideline', lang)} {d.guideline})" if d.guideline else ""
         lines.append(
-            f"  baris {c.row:>4}  {safe(c.nama_koperasi or '-')[:40]:<40}  {category_text(d.category, lang):<24} {score:>6}"
+            f"  {row} {c.row:>4}  {safe(c.nama_koperasi or '-')[:40]:<40}  {category_text(d.category, lang):<24} "
+            f"{score:>6}{basis}"
         )
-        for code in d.reasons:
-            lines.append(f"        - {reason_text(code, lang)} ({code})")
+        for code in d.reasons + (["score-capped"] if "score-capped" in d.facts else []):
+            lines.append(f"        - {safe(explain(code, d.facts.get(code), lang))} ({code})")
         for code in d.notes:
-            lines.append(f"        · {reason_text(code, lang)} ({code})")
-    return (
-        "\n".join(lines)
-        if lines
-        else ("Tidak ada usulan atau koperasi." if lang == "id" else "No proposals or cooperatives.")
-    )
+            lines.append(f"        · {safe(explain(code, d.facts.get(code), lang))} ({code})")
+        if d.candidate:
+            lines.append(f"        * {say('rules-candidate', lang)}")
+    return "\n".join(lines) if lines else say("rules-none", lang)
 
 
-def build_text(result: Built) -> str:
+def build_text(result: Built, lang: str = "id") -> str:
     s = result.manifest["summary"]
-    lines = [f"Laporan ditulis ke {result.out_dir}/:"]
+    lines = [say("built", lang, folder=result.out_dir)]
     for o in result.outputs:
-        pages = f" ({o['pages']} halaman)" if o.get("pages") else ""
-        lines.append(f"  {o['path']}{pages}")
+        lines.append(
+            "  " + (say("built-pages", lang, path=o["path"], pages=o["pages"]) if o.get("pages") else o["path"])
+        )
     lines.append("  decisions.json, manifest.json")
+    for name, reason in result.skipped.items():
+        lines.append(say("skipped", lang, name=name, reason=skipped_text(reason, lang)))
+    made = {o["name"] for o in result.outputs}
+    kept = sorted({o["name"] for o in result.manifest["outputs"]} - made)
+    if kept:
+        lines.append(say("built-kept", lang, names=", ".join(kept)))
     lines.append(
-        f"Usulan: {s['proposals']} diperiksa, {s['eligible']} layak ({fmt.rupiah(s['amount_eligible'] or 0)}), "
-        f"{s['ineligible']} tidak layak. Pelaku usaha valid: {fmt.number(s['businesses'])}. "
-        f"Temuan: {s['findings']['error']} kesalahan, {s['findings']['warning']} peringatan."
+        say(
+            "built-summary",
+            lang,
+            proposals=s["proposals"],
+            eligible=s["eligible"],
+            amount=fmt.rupiah(s["amount_eligible"] or 0),
+            ineligible=s["ineligible"],
+            waiting=s["waiting"],
+            businesses=fmt.number(s["businesses"]),
+            errors=s["findings"]["error"],
+            warnings=s["findings"]["warning"],
+        )
     )
     return "\n".join(lines)

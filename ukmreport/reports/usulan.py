@@ -9,9 +9,10 @@ from pathlib import Path
 from num2words import num2words
 
 from ukmreport import formatting as fmt
+from ukmreport.access import Access
 from ukmreport.models import ProposalDecision
 from ukmreport.period import ROMAN_MONTHS
-from ukmreport.reports.common import doc_info, letterhead, place_date, signature
+from ukmreport.reports.common import doc_info, letterhead, place_date, sender, signature
 from ukmreport.reports.contexts import UsulanColumn, UsulanContext, UsulanLetter, UsulanRow
 from ukmreport.reports.declaration import Report, Run
 from ukmreport.settings import Settings
@@ -50,12 +51,26 @@ def attachment_columns(settings: Settings) -> list[UsulanColumn]:
     ]
 
 
+# What the letter may say of its recipients: one phrase per check of rules.md, stated only when
+# every listed proposal passed it on data that could have shown otherwise (ProposalDecision.checks).
+CHECK_PHRASES = (
+    ("nik", "memiliki NIK yang sah"),
+    ("registered", "tercatat dalam data pelaku usaha"),
+    ("micro", "menjalankan usaha mikro"),
+    ("occupation", "bukan ASN, anggota TNI/Polri atau pegawai BUMN/BUMD"),
+    ("kur", "tidak sedang menerima KUR"),
+    ("not-duplicate", "tidak diusulkan ganda"),
+    ("not-received", "belum pernah menerima bantuan program yang sama menurut riwayat bantuan yang tercatat"),
+    ("account", "memiliki rekening bank"),
+)
+
+
 def proposed(decisions: list[ProposalDecision]) -> dict[str, list[ProposalDecision]]:
-    """Eligible proposals with status Diusulkan, grouped by program (first spelling wins)."""
+    """Eligible, confirmed proposals with status Diusulkan, grouped by program (first spelling wins)."""
     programs: dict[str, tuple[str, list[ProposalDecision]]] = {}
     for d in decisions:
         p = d.proposal
-        if d.eligible and p.status == "Diusulkan" and p.program:
+        if d.eligible and not d.waiting and p.status == "Diusulkan" and p.program:
             programs.setdefault(fold(p.program), (p.program, []))[1].append(d)
     return {name: rows for name, rows in programs.values()}
 
@@ -68,11 +83,12 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
         letterhead=letterhead(settings),
         signature=signature(settings),
         letters=letters,
+        sample_signer=settings.sample_signer,
     )
 
 
 def letter_number(settings: Settings, today: date) -> str:
-    return settings.letter.number_pattern.format(
+    return (settings.letter.number_pattern or "").format(
         seq=settings.letter.sequence, month_roman=ROMAN_MONTHS[today.month - 1], year=today.year, month=today.month
     )
 
@@ -87,15 +103,12 @@ def _letter(program: str, decisions: list[ProposalDecision], settings: Settings,
     count_words = num2words(count, lang="id")
     office = settings.office.short_name
     paragraphs = [
-        f"Dalam rangka pemulihan dan penguatan usaha mikro di {settings.office.city}, bersama ini kami "
+        f"Dalam rangka pemulihan dan penguatan usaha mikro di {settings.office.region}, bersama ini kami "
         f"mengusulkan {count} ({count_words}) orang pelaku usaha mikro sebagai calon penerima {program} "
         f"dengan besaran {fmt.rupiah(each, cents=True)} ({fmt.amount_in_words(each)}) per penerima, "
         f"sehingga seluruhnya berjumlah {fmt.rupiah(total, cents=True)} ({fmt.amount_in_words(total)}).",
-        "Seluruh calon penerima telah diverifikasi oleh "
-        f"{office} berdasarkan data pelaku usaha yang tercatat: memiliki NIK yang sah, menjalankan usaha "
-        "mikro, bukan ASN, anggota TNI/Polri atau pegawai BUMN/BUMD, tidak sedang menerima KUR, belum "
-        "pernah menerima bantuan program yang sama, dan memiliki rekening bank atas nama sendiri. "
-        "Daftar calon penerima terlampir.",
+        f"Seluruh calon penerima telah diverifikasi oleh {office} berdasarkan data pelaku usaha yang "
+        f"tercatat: {verified(decisions)}. Daftar calon penerima terlampir.",
         "Demikian usulan ini kami sampaikan. Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih.",
     ]
     return UsulanLetter(
@@ -116,8 +129,20 @@ def _letter(program: str, decisions: list[ProposalDecision], settings: Settings,
         total=fmt.rupiah(total, cents=True),
         total_words=fmt.amount_in_words(total),
         amount_each=fmt.rupiah(each, cents=True),
-        copies_to=settings.letter.copies_to,
+        copies_to=settings.letter.copies_to or [],
+        sender=sender(settings),
     )
+
+
+def verified(decisions: list[ProposalDecision]) -> str:
+    """The checks every listed proposal passed, as one clause: 'memiliki NIK yang sah, …, dan …'."""
+    passed = frozenset.intersection(*(d.checks for d in decisions)) if decisions else frozenset()
+    phrases = [phrase for code, phrase in CHECK_PHRASES if code in passed]
+    if "account" in passed and "own-account" in passed:
+        phrases[-1] += " atas nama sendiri"
+    if len(phrases) < 2:
+        return "".join(phrases)
+    return ", ".join(phrases[:-1]) + ", dan " + phrases[-1]
 
 
 def _row(no: int, d: ProposalDecision, with_kelurahan: bool = True) -> UsulanRow:
@@ -189,7 +214,7 @@ def sheet_name(program: str, index: int) -> str:
     return "Lampiran" if index == 1 else f"Lampiran {index}"
 
 
-def write_xlsx(run: Run, path: Path) -> None:
+def write_xlsx(run: Run, path: Path, access: Access) -> None:
     """Write the letters' table as the ministry loads and prints it: one sheet per program, the same
     columns as the PDF, a title above, the total row under, landscape and one page wide."""
     from ukmreport.render.xlsx import SheetTable, write_table
@@ -223,8 +248,9 @@ def write_xlsx(run: Run, path: Path) -> None:
         path,
         sheets,
         title="Lampiran usulan calon penerima bantuan",
-        author=settings.office.short_name,
+        author=settings.office.short_name or "",
         created=run.now.replace(tzinfo=None, microsecond=0),
+        access=access,
         text_columns=[h for h in headers if COLUMNS[h][4]],
         widths={header: max(5.0, COLUMNS[header][1] * 2.6) for header in headers},
     )
@@ -232,10 +258,13 @@ def write_xlsx(run: Run, path: Path) -> None:
 
 REPORT = Report(
     name="usulan",
+    personal_data=True,
     order=1,
     formats=("pdf", "html", "xlsx"),
     build=lambda run: build(run.decisions.proposals, run.settings, run.today),
     attachments={"xlsx": write_xlsx},
     long_table=("letters", "rows"),
     pdf_variant="pdf/a-3b",
+    signed=True,
+    empty=lambda run: None if proposed(run.decisions.proposals) else "no eligible proposals",
 )

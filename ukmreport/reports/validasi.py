@@ -105,6 +105,7 @@ def _group(code: str, items: list[Finding], lang: str) -> FindingGroup:
 
 REPORT = Report(
     name="validasi",
+    personal_data=True,
     order=4,
     formats=("html",),
     build=lambda run: build(run.data, run.settings, run.today, run.annotated),

@@ -7,6 +7,10 @@ images, charts, shapes, pivot tables, slicers and some extension features (for i
 conditional formats and data validations defined in x14 extensions). Formula results are not kept
 either (openpyxl writes formulas without cached values; Excel recalculates them on opening), so a
 copy read back by ukmreport before Excel has saved it reports `formula-no-value` on those cells.
+
+An .xls, .ods or .csv input, which openpyxl cannot open, gets an .xlsx copy made from the values
+the read stage gives (each at its own row and column, text kept as text, merged areas merged):
+its formatting, formulas and other sheets' objects are not carried over.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -29,11 +35,16 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ukmreport.access import Access, make_folder, new_file
 from ukmreport.errors import UkmreportError
 from ukmreport.messages import SEVERITY_WORDS, finding_message
 from ukmreport.models import Dataset, Finding
+from ukmreport.read import open_workbook
 from ukmreport.render.xlsx import FORMULA_STARTS, fixed_timestamps
+from ukmreport.settings import Limits
 
+OPENPYXL_SUFFIXES = (".xlsx", ".xlsm")  # what openpyxl opens; other inputs get a copy of their values
+_INVALID_TITLE = re.compile(r"[\\/*?:\[\]]")
 FINDINGS_SHEET = "Temuan"
 AUTHOR = "ukmreport"
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}  # Excel's own "light red" and "light yellow"
@@ -47,8 +58,20 @@ _COMMENT_WIDTH_PX = 280
 _COMMENT_CHARS_PER_LINE = 45  # at that width, in the comment font (Tahoma 8–9 in Excel)
 
 
-def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id", when: datetime | None = None) -> list[Path]:
+def write_annotated(
+    data: Dataset,
+    dest_dir: Path,
+    lang: str = "id",
+    when: datetime | None = None,
+    *,
+    group_readable: bool = False,
+    inside_existing: bool = False,
+) -> list[Path]:
     """Write an annotated copy of every readable input with cell findings; return the copies' paths.
+
+    The copies hold the inputs' NIKs and account numbers: they are created readable by their owner
+    only (and its group with group_readable), and so is dest_dir when it is made here (access.py).
+    inside_existing: dest_dir's parent must exist already (a build's staging folder), never be made.
 
     Raises UkmreportError when dest_dir is the folder of an input (a copy there would be read as
     input next time) before writing anything, and when a workbook cannot be copied, after writing
@@ -71,8 +94,9 @@ def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id", when: datet
     ]
     if not todo:
         return []
+    access = Access(personal=True, group=group_readable)
     try:
-        dest_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(dest_dir, access, parents=not inside_existing)
     except OSError as exc:
         raise UkmreportError(f"folder anotasi {dest_dir} tidak dapat dibuat: {exc.strerror or exc}") from exc
     written: list[Path] = []
@@ -80,9 +104,9 @@ def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id", when: datet
     used: set[str] = set()
     for label in todo:
         source = Path(label)
-        dest = dest_dir / _unique_name(source.name, used)
+        dest = dest_dir / _unique_name(annotated_name(source.name), used)
         try:
-            _annotate_file(source, by_file[label], dest, lang, when)
+            _annotate_file(source, by_file[label], dest, lang, when, access)
         except Exception as exc:  # openpyxl fails in many ways on files calamine could read
             failed.append(f"{source.name} ({type(exc).__name__}: {str(exc)[:120]})")
             continue
@@ -90,6 +114,12 @@ def write_annotated(data: Dataset, dest_dir: Path, lang: str = "id", when: datet
     if failed:
         raise UkmreportError("salinan beranotasi tidak dapat dibuat untuk: " + "; ".join(failed))
     return written
+
+
+def annotated_name(name: str) -> str:
+    """The annotated copy's file name for an input's: the same, as .xlsx for an .xls, .ods or .csv."""
+    stem, suffix = os.path.splitext(name)
+    return name if suffix.lower() in OPENPYXL_SUFFIXES else f"{stem}.xlsx"
 
 
 def _unique_name(name: str, used: set[str]) -> str:
@@ -102,24 +132,66 @@ def _unique_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _annotate_file(source: Path, findings: list[Finding], dest: Path, lang: str, when: datetime | None) -> None:
-    with warnings.catch_warnings():
-        # openpyxl warns about every extension it drops; the module docstring says what is lost.
-        warnings.simplefilter("ignore")
-        wb = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+def _annotate_file(
+    source: Path, findings: list[Finding], dest: Path, lang: str, when: datetime | None, access: Access
+) -> None:
+    if source.suffix.lower() in OPENPYXL_SUFFIXES:
+        with warnings.catch_warnings():
+            # openpyxl warns about every extension it drops; the module docstring says what is lost.
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+    else:
+        wb, titles = _workbook_of_values(source)
+        findings = [replace(f, sheet=titles.get(f.sheet, f.sheet)) if f.sheet else f for f in findings]
     targets = _mark_cells(wb, findings, lang)
     _findings_sheet(wb, findings, targets, lang)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    try:
+    with new_file(dest, access) as fh:
         if when is None:
-            wb.save(tmp)
+            wb.save(fh)
         else:  # a build: the same inputs and SOURCE_DATE_EPOCH give the same bytes
             buffer = io.BytesIO()
             wb.save(buffer)
-            tmp.write_bytes(fixed_timestamps(buffer.getvalue(), when))
-        os.replace(tmp, dest)
+            fh.write(fixed_timestamps(buffer.getvalue(), when))
+
+
+def _workbook_of_values(source: Path) -> tuple[Workbook, dict[str, str]]:
+    """An .xls, .ods or .csv as a new workbook of its values; also each sheet's name -> its title here.
+
+    A title is the sheet's name unless Excel forbids it (a .csv named after a file may hold
+    `[]:*?/\\` or run past 31 characters).
+    """
+    raw = open_workbook(source, Limits())
+    wb = Workbook()
+    wb.remove(wb.active)
+    titles: dict[str, str] = {}
+    try:
+        for sheet in raw.sheets:
+            title = _INVALID_TITLE.sub("_", sheet.name)[:31] or "Lembar"
+            n = 2
+            while title.lower() in (t.lower() for t in wb.sheetnames):
+                title, n = f"{title[:27]} ({n})", n + 1
+            titles[sheet.name] = title
+            ws = wb.create_sheet(title)
+            if not sheet.visible:
+                ws.sheet_state = "hidden"
+            first_col = sheet.first_col
+            for row, cells in enumerate(sheet.rows, sheet.first_row):
+                for col, value in enumerate(cells, first_col):
+                    if value == "" or value is None:
+                        continue
+                    cell = ws.cell(row=row, column=col)
+                    if isinstance(value, str):
+                        _literal(cell, value)
+                    else:
+                        cell.value = value
+                        if isinstance(value, (date, datetime)):
+                            cell.number_format = "DD-MM-YYYY"
+            for r1, c1, r2, c2 in sheet.merged:
+                if (r1, c1) != (r2, c2):
+                    ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
     finally:
-        tmp.unlink(missing_ok=True)
+        raw.close()
+    return wb, titles
 
 
 def _target(ws: Worksheet, finding: Finding) -> tuple[int, int]:

@@ -8,7 +8,6 @@ text so a NIK keeps its sixteenth digit; drop-downs come from the region file an
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,9 +20,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ukmreport.access import Access, make_folder, new_file
 from ukmreport.errors import UkmreportError
 from ukmreport.models import SheetKind
-from ukmreport.region import Region, load_region
+from ukmreport.office.profile import for_region
+from ukmreport.office.region import Region, load_region
 from ukmreport.settings import Settings
 from ukmreport.validate import FIELDS, SHEET_NAMES, FieldSpec
 
@@ -48,7 +49,7 @@ CREATED = datetime(2024, 1, 1)  # fixed, so two runs write the same workbook
 
 STATUSES = ("Diusulkan", "Disetujui", "Ditolak", "Disalurkan")
 COOP_TYPES = ("Simpan Pinjam", "Konsumen", "Produsen", "Pemasaran", "Jasa")
-TEXT_KINDS = frozenset({"nik", "phone", "account", "nib", "nik_koperasi"})
+TEXT_KINDS = frozenset({"nik", "phone", "account", "nib", "nik_koperasi", "kk"})
 TEXT_FIELDS = frozenset({"nomor_badan_hukum"})  # numbers like 518/BH/XXV must not turn into dates
 AMOUNT_KINDS = frozenset({"amount", "positive_amount", "signed_amount"})
 NUMBER_FORMATS = {
@@ -80,12 +81,24 @@ HINTS = {
     "status": "Diusulkan, Disetujui, Ditolak atau Disalurkan (kosong berarti Diusulkan)",
     "coop_type": "pilih: " + ", ".join(COOP_TYPES),
     "nik_koperasi": "16 angka",
+    "kk": "No. KK 16 angka",
+    "guideline": "2016 (tujuh aspek) atau 2021 (Tata Kelola, Profil Risiko, Kinerja Keuangan, Permodalan)",
 }
 FIELD_HINTS = {
+    "predikat": "kategori yang ditulis penilai (Sehat, Cukup Sehat, Dalam Pengawasan, …); boleh kosong",
     "shu": "rupiah, angka saja; rugi ditulis negatif (contoh -2500000)",
     "nomor_badan_hukum": "tulis persis seperti pada akta badan hukum",
 }
-WIDTHS = {"nik": 20, "nik_koperasi": 20, "account": 20, "phone": 16, "nib": 16, "date": 13, "date_or_year": 13}
+WIDTHS = {
+    "kk": 20,
+    "nik": 20,
+    "nik_koperasi": 20,
+    "account": 20,
+    "phone": 16,
+    "nib": 16,
+    "date": 13,
+    "date_or_year": 13,
+}
 WIDE_FIELDS = {"alamat": 36, "nama": 28, "nama_usaha": 28, "nama_koperasi": 30, "keterangan": 30, "program": 30}
 REQUIRED_FILL = PatternFill("solid", fgColor="F8CBAD")
 OPTIONAL_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -122,22 +135,21 @@ def write_blank_workbooks(directory: Path, settings: Settings) -> list[Path]:
         if target.exists() or target.is_symlink():
             raise UkmreportError(f"{target} sudah ada; init tidak menimpa berkas yang sudah ada")
     region = load_region(settings.region_file)
+    settings = for_region(settings, region)  # the workbooks' author: the office, when it is known
+    access = Access(group=settings.output.group_readable)  # blank: no personal data (access.py)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        make_folder(directory, access)
     except OSError as exc:
         raise UkmreportError(f"folder {directory} tidak dapat dibuat: {exc.strerror or exc}") from exc
     for target, (_, kinds) in zip(targets, WORKBOOKS, strict=True):
         wb = blank_workbook(kinds, settings, region)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
-            wb.save(tmp)
-            if target.exists():  # appeared while we were writing: still never overwrite
-                raise UkmreportError(f"{target} sudah ada; init tidak menimpa berkas yang sudah ada")
-            os.replace(tmp, target)
+            with new_file(target, access, overwrite=False) as fh:
+                wb.save(fh)
+        except FileExistsError as exc:  # appeared while we were writing: still never overwrite
+            raise UkmreportError(f"{target} sudah ada; init tidak menimpa berkas yang sudah ada") from exc
         except OSError as exc:
             raise UkmreportError(f"{target} tidak dapat ditulis: {exc.strerror or exc}") from exc
-        finally:
-            tmp.unlink(missing_ok=True)
     return targets
 
 
@@ -155,7 +167,7 @@ def blank_workbook(kinds: Sequence[SheetKind], settings: Settings, region: Regio
     props = wb.properties
     props.title = f"{first} — {region.name}"
     props.subject = ", ".join(SHEET_NAMES[k][0] for k in kinds)
-    props.creator = props.lastModifiedBy = settings.office.short_name
+    props.creator = props.lastModifiedBy = settings.office.short_name or region.name
     props.description = f"Dibuat oleh ukmreport init; isi mulai baris {FIRST_DATA_ROW}, jangan ubah judul kolom."
     props.created = props.modified = CREATED
     return wb
@@ -223,7 +235,10 @@ def _hint(kind: SheetKind, spec: FieldSpec, settings: Settings) -> str:
     if kind is SheetKind.COOP_ASSESSMENT and spec.name == "nomor_badan_hukum":
         need, how = "Wajib diisi, kecuali NIK Koperasi diisi.", "sama dengan lembar Koperasi"
     elif spec.kind == "points":
-        how = how.format(max=_num(settings.cooperatives.aspect_max.get(spec.name, 100)))
+        rules = settings.cooperatives
+        which = [g for g in ("2016", "2021") if spec.name in rules.aspect_maxima(g)]
+        top = max(rules.aspect_maxima(g)[spec.name] for g in which) if which else 100
+        how = how.format(max=_num(top)) + (f" (pedoman {' dan '.join(which)})" if which else "")
     if spec.hint and (spec.kind in AMOUNT_KINDS or not how):  # schema hints that add to the kind's
         how = f"{how}, {spec.hint}" if how else spec.hint
     if spec.kind in TEXT_KINDS:
@@ -258,8 +273,11 @@ def _validation(spec: FieldSpec, settings: Settings, region: Region, lists: _Lis
         return _check("whole", "between", "1900", "2100", header, "Tahun harus empat angka (1900–2100).")
     if kind == "count":
         return _check("whole", "greaterThanOrEqual", "0", None, header, "Isi bilangan bulat 0 atau lebih.")
+    if kind == "guideline":
+        return _list('"2016,2021"', header, "Isi 2016 atau 2021.")
     if kind == "points":
-        top = _num(settings.cooperatives.aspect_max.get(spec.name, 100))
+        rules = settings.cooperatives
+        top = _num(max(rules.aspect_max.get(spec.name, 0), rules.aspect_max_2021.get(spec.name, 0)) or 100)
         return _check("decimal", "between", "0", top, header, f"Nilai harus antara 0 dan {top}.")
     if kind == "amount":
         return _check("decimal", "greaterThanOrEqual", "0", None, header, "Isi angka rupiah, 0 atau lebih.")
@@ -280,6 +298,8 @@ def _validation(spec: FieldSpec, settings: Settings, region: Region, lists: _Lis
         return _check("textLength", "equal", "16", None, header, "NIK harus 16 angka.", style)
     if kind == "nib":
         return _check("textLength", "equal", "13", None, header, "NIB harus 13 angka.")
+    if kind == "kk":
+        return _check("textLength", "equal", "16", None, header, "No. KK harus 16 angka.")
     if kind == "phone":
         return _check("textLength", "between", "10", "16", header, "Nomor HP 10–13 angka, diawali 08.", "warning")
     if kind == "account":

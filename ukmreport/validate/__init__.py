@@ -28,6 +28,7 @@ from ukmreport.validate.identifiers import (
     nik_birth_date,
     nik_gender,
     parse_account,
+    parse_kk,
     parse_nib,
     parse_phone,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "parse_date",
     "parse_gender",
     "parse_integer",
+    "parse_kk",
     "parse_nib",
     "parse_phone",
     "parse_place_date",

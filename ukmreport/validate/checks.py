@@ -1,21 +1,22 @@
-"""Checks across the fields of one row, and duplicates across the rows of one sheet.
+"""Checks across the fields of one row.
 
 What goes in is a row's parsed values (and the reader that reports findings); what comes out is
 the values completed (a sector's group, a kelurahan's official name) and findings: a NIK whose
 birth date or sex disagrees with the row, a kelurahan not in the region or not in the row's
-kecamatan, a NIK or cooperative listed twice (shared/spec/workbooks.md).
+kecamatan (shared/spec/workbooks.md). Duplicates are found across files, in cross.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol
 
+from ukmreport.messages import category_text
 from ukmreport.models import SheetKind
-from ukmreport.validate.cells import fold
+from ukmreport.rules.health import category_of_text, choose_guideline, health_category, score
 from ukmreport.validate.headers import Column
 from ukmreport.validate.identifiers import nik_birth_date, nik_gender
 from ukmreport.validate.kinds import Context, SectorValue
+from ukmreport.validate.schema import FIELDS
 
 _UNSEEN = object()
 
@@ -121,6 +122,78 @@ def _check_assessment(reader: Reader, values: dict, errors: set[str], row: int, 
         col = cols.get("nomor_badan_hukum") or cols.get("nik_koperasi")
         reader.add("missing-value", row, col.letter if col else None, "nomor_badan_hukum", header="No Badan Hukum")
         errors.add("nomor_badan_hukum")
+    if "pedoman" in errors:  # a pedoman that is neither 2016 nor 2021 was reported as it was read
+        return
+    rules = reader.ctx.settings.cooperatives
+    maxima = {**rules.aspect_max_2021, **rules.aspect_max}
+    filled = {name for name in maxima if name in values or name in errors}
+    guideline, missing, extra = choose_guideline(values.get("pedoman"), filled)
+    if missing or extra:
+        _incomplete(reader, row, cols, guideline, missing, extra, values.get("pedoman"))
+        errors.add((missing or extra)[0])
+        return
+    assert guideline is not None  # complete rows have one
+    values["pedoman"] = guideline
+    for aspect, top in rules.aspect_maxima(guideline).items():
+        points = values.get(aspect)
+        if points is not None and points > top:  # within the other guideline's maximum, not this one's
+            col = cols[aspect]
+            reader.add("score-out-of-range", row, col.letter, aspect, points, max=f"{top:g}")
+            errors.add(aspect)
+    written = values.get("predikat")
+    if written and not errors:
+        computed = health_category(score(values, guideline, rules), rules, guideline)
+        if category_of_text(written) != computed:
+            col = cols["predikat"]
+            reader.add(
+                "predicate-mismatch",
+                row,
+                col.letter,
+                "predikat",
+                written,
+                computed_id=category_text(computed, "id"),
+                computed_en=category_text(computed, "en"),
+                score=f"{score(values, guideline, rules):g}",
+            )
+
+
+def _incomplete(
+    reader: Reader,
+    row: int,
+    cols: dict[str, Column],
+    guideline: str | None,
+    missing: list[str],
+    extra: list[str],
+    pedoman: str | None,
+) -> None:
+    """assessment-incomplete: the aspects a row lacks, or the other guideline's aspects it has."""
+    names = missing or extra
+    headers = ", ".join(_header(reader, cols, name) for name in names)
+    if missing:
+        what_id = f"pedoman {guideline or '2016'} memerlukan {headers}, yang kosong"
+        what_en = f"guideline {guideline or '2016'} needs {headers}, which are empty"
+    elif pedoman:
+        what_id = f"pedoman {pedoman} tidak memakai {headers}"
+        what_en = f"guideline {pedoman} has no {headers}"
+    else:
+        what_id = f"kolom pedoman 2016 dan 2021 terisi bersama ({headers}); isi kolom Pedoman"
+        what_en = f"aspects of both the 2016 and 2021 guidelines are filled ({headers}); fill in Pedoman"
+    col = cols.get(names[0]) or cols.get("pedoman") or cols.get("tahun_buku")
+    reader.add(
+        "assessment-incomplete",
+        row,
+        col.letter if col else None,
+        names[0],
+        what_id=what_id,
+        what_en=what_en,
+    )
+
+
+def _header(reader: Reader, cols: dict[str, Column], name: str) -> str:
+    col = cols.get(name)
+    if col is not None:
+        return f"{col.spec.headers[0]} ({col.letter})"
+    return next(spec.headers[0] for spec in FIELDS[SheetKind.COOP_ASSESSMENT] if spec.name == name)
 
 
 ROW_CHECKS = {
@@ -129,51 +202,4 @@ ROW_CHECKS = {
     SheetKind.AID_HISTORY: _no_row_check,
     SheetKind.COOPERATIVES: _no_row_check,
     SheetKind.COOP_ASSESSMENT: _check_assessment,
-}
-
-
-# -- duplicates (one pass, a dict each: linear in rows) ------------------------------------------
-
-
-def _dup_businesses(reader: Reader, rows: list, cols: dict[str, Column]) -> None:
-    _mark_duplicates(reader, rows, "nik", lambda r: r.nik, "duplicate-nik", cols)
-
-
-def _dup_cooperatives(reader: Reader, rows: list, cols: dict[str, Column]) -> None:
-    _mark_duplicates(
-        reader,
-        rows,
-        "nomor_badan_hukum",
-        lambda r: fold(r.nomor_badan_hukum) if r.nomor_badan_hukum else None,
-        "duplicate-coop",
-        cols,
-    )
-
-
-def _mark_duplicates(reader: Reader, rows: list, name: str, key: Callable, code: str, cols: dict[str, Column]) -> None:
-    first: dict[str, int] = {}
-    col = cols.get(name)
-    for i, item in enumerate(rows):
-        k = key(item)
-        if not k:
-            continue
-        if k in first:
-            reader.add(
-                code, item.row, col.letter if col else None, name, getattr(item, name), first_row=rows[first[k]].row
-            )
-            rows[i] = item.model_copy(update={"error_fields": item.error_fields | {name}})
-        else:
-            first[k] = i
-
-
-def _no_dups(reader: Reader, rows: list, cols: dict) -> None:
-    return None
-
-
-DUPLICATES = {
-    SheetKind.BUSINESSES: _dup_businesses,
-    SheetKind.PROPOSALS: _no_dups,
-    SheetKind.AID_HISTORY: _no_dups,
-    SheetKind.COOPERATIVES: _dup_cooperatives,
-    SheetKind.COOP_ASSESSMENT: _no_dups,
 }

@@ -137,3 +137,30 @@ def _map_columns(
         add("missing-column", header_row, None, "nomor_badan_hukum", header="No Badan Hukum")
         ok = False
     return columns if ok else None
+
+
+def kind_by_headers(rows: list[list[object]]) -> SheetKind | None:
+    """The one sheet kind whose required headers all stand in one header row of `rows`, else None.
+
+    A two-row header counts as one: a row's headers together with those of the row below it.
+    None when no kind or several kinds match (a sheet is never guessed).
+    """
+    matched = [kind for kind in SheetKind if _names_required(rows, kind)]
+    return matched[0] if len(matched) == 1 else None
+
+
+def _names_required(rows: list[list[object]], kind: SheetKind) -> bool:
+    index = header_index(kind)
+    required = {spec.name for spec in FIELDS[kind] if spec.required}
+    either: set[str] = set()
+    if kind is SheetKind.COOP_ASSESSMENT:  # one of the two identifies the cooperative
+        required.discard("nomor_badan_hukum")
+        either = {"nomor_badan_hukum", "nik_koperasi"}
+    named = [
+        {index[header_key(c)][0].name for c in cells if isinstance(c, str) and header_key(c) in index} for cells in rows
+    ]
+    for pos, names in enumerate(named):
+        both = names | (named[pos + 1] if pos + 1 < len(named) else set())
+        if required <= both and (not either or both & either):
+            return True
+    return False

@@ -190,6 +190,19 @@ def parse_phone(raw: Any) -> tuple[str | None, str | None]:
     return None, "bad-phone"
 
 
+def parse_kk(raw: Any) -> tuple[str | None, str | None]:
+    """Read a family card number (No. KK): 16 digits as text; kk-numeric, kk-format."""
+    if raw is None or isinstance(raw, str):
+        digits, _ = clean_identifier(raw)
+        if not digits or digits in BLANK_TEXT:
+            return None, None
+        if len(digits) != 16 or not _is_digits(digits) or digits.endswith("0000"):
+            return None, "kk-format"
+        return digits, None
+    # A number has lost its last digit when it had 16 (Excel keeps 15): the KK is no longer known.
+    return None, "kk-numeric"
+
+
 def _parse_digits(raw: Any, code: str, min_length: int, max_length: int) -> tuple[str | None, str | None]:
     """Read an identifier of min_length..max_length digits (typed: up to 15)."""
     if type(raw) is str or raw is None or isinstance(raw, str):

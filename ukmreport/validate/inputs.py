@@ -1,13 +1,18 @@
-"""Input files → a Dataset: every workbook opened, each known sheet validated, then across sheets.
+"""Input files → a Dataset: every file accounted for, each known sheet validated, then across files.
 
 What goes in is the input folder (or the files given) and the Context; what comes out is a
 Dataset: the valid rows of each sheet kind, every finding with its file, sheet, row and column,
-and the counts. A file that cannot be read becomes an unreadable-file finding; the rest go on.
+and the counts. Every file is read or named in a finding: a file that cannot be read is
+unreadable-file, one of another type ignored-file, a byte-identical copy of an earlier one
+duplicate-file, one without a known sheet unknown-workbook. A sheet of an unknown name is read
+when its headers name one sheet kind (sheet-by-headers). Sheets of one kind form one table
+across files (cross.py): copies are dropped, duplicates found across files.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -15,30 +20,48 @@ from pathlib import Path
 from ukmreport.messages import SEVERITY
 from ukmreport.models import Dataset, Finding, InputFile, SheetKind
 from ukmreport.read import Unreadable, open_workbook, read_sheet, sha256_file
-from ukmreport.validate.cross import check_across_sheets, count_rows
+from ukmreport.validate.cross import check_across_sheets, count_rows, drop_copies, mark_duplicates
+from ukmreport.validate.headers import HEADER_SCAN_ROWS, kind_by_headers
 from ukmreport.validate.kinds import Context
 from ukmreport.validate.rows import SheetReader
-from ukmreport.validate.schema import sheet_kind
+from ukmreport.validate.schema import FIELDS, SHEET_NAMES, sheet_kind
 
 __all__ = ["Context", "input_files", "read_inputs"]
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
+
 def input_files(inputs: Path | Iterable[Path]) -> list[Path]:
-    """List the workbooks to read: every .xlsx/.xlsm in a folder (sorted), or the files given."""
+    """List every file to account for: a folder's and its sub-folders' files, or the files given.
+
+    Excel's lock files (~$…), hidden files and hidden folders are left out. A folder's files come
+    in path order, names compared without their extension (so `data.xlsx` comes before
+    `data - Copy.xlsx` and `data (2).xlsx`): the earlier of two copies is the one counted.
+    """
     paths = [inputs] if isinstance(inputs, Path) else list(inputs)
     found: list[Path] = []
     for path in paths:
-        if path.is_dir() and path.suffix.lower() not in (".xlsx", ".xlsm"):
-            found.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.suffix.lower() in (".xlsx", ".xlsm", ".xls") and not p.name.startswith(("~$", "."))
-                )
-            )
+        if path.is_dir() and path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            found.extend(sorted(_folder_files(path), key=lambda p, root=path: _path_order(p, root)))
         else:
             found.append(path)
     return found
+
+
+def _folder_files(root: Path) -> Iterable[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        # os.walk does not enter a linked folder: it is named (and refused as a link) instead.
+        files += [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        for name in files:
+            if not name.startswith(("~$", ".")):
+                yield Path(folder) / name
+
+
+def _path_order(path: Path, root: Path) -> tuple[tuple[str, ...], str, str]:
+    relative = path.relative_to(root)
+    return tuple(p.casefold() for p in relative.parent.parts), relative.stem.casefold(), relative.suffix.casefold()
 
 
 def read_inputs(paths: list[Path], ctx: Context, progress: Callable[[str], None] | None = None) -> Dataset:
@@ -48,14 +71,20 @@ def read_inputs(paths: list[Path], ctx: Context, progress: Callable[[str], None]
     # Rows and findings hold no reference cycles, and with a million rows alive every full
     # collection walks them all: reading would grow faster than the rows.
     gc.disable()
+    seen: dict[str, str] = {}  # sha256 -> the first file with those bytes
     try:
         for path in paths:
             if progress:
                 progress(str(path))
-            _read_file(path, ctx, data)
+            if path.suffix.lower() not in WORKBOOK_SUFFIXES and not path.is_dir():
+                data.findings.append(_file_finding(str(path), "ignored-file", suffix=path.suffix or "-"))
+                continue
+            _read_file(path, ctx, data, seen)
     finally:
         if collecting:
             gc.enable()
+    drop_copies(data)
+    mark_duplicates(data)
     check_across_sheets(data)
     order = {info.path: i for i, info in enumerate(data.files)}
     data.findings.sort(key=lambda f: (order.get(f.file, 0), f.sheet or "", f.row or 0, _column_order(f.column)))
@@ -67,28 +96,55 @@ def _column_order(letters: str | None) -> tuple[int, str]:
     return (len(letters), letters) if letters else (0, "")
 
 
-def _read_file(path: Path, ctx: Context, data: Dataset) -> None:
+def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str]) -> None:
     label = str(path)
     try:
         raw = open_workbook(path, ctx.settings.limits)
     except Unreadable as exc:
         data.files.append(InputFile(path=label, sha256=_safe_sha(path), readable=False))
-        data.findings.append(_file_finding(label, "unreadable-file", reason=str(exc)))
+        data.findings.append(unreadable_finding(label, exc))
         return
     except OSError as exc:
         data.files.append(InputFile(path=label, sha256="", readable=False))
-        data.findings.append(_file_finding(label, "unreadable-file", reason=exc.strerror or str(exc)))
+        data.findings.append(unreadable_finding(label, Unreadable("cannot-open", detail=exc.strerror or exc)))
         return
     info = InputFile(path=label, sha256=raw.sha256)
+    if raw.sha256 in seen:
+        data.files.append(info)
+        data.findings.append(_file_finding(label, "duplicate-file", original=seen[raw.sha256]))
+        return
+    seen[raw.sha256] = label
     findings: list[Finding] = []
     rows: dict[SheetKind, list] = {}
     columns: dict[tuple[str, str], dict[str, str]] = {}
     deadline = time.monotonic() + ctx.settings.limits.seconds_per_file
+    unread: Unreadable | None = None  # why a sheet of unknown name could not be looked at
     try:
         for sheet in raw.sheets:
             kind = sheet_kind(sheet.name)
             if kind is None:
-                continue
+                try:
+                    kind = kind_by_headers(sheet.head(HEADER_SCAN_ROWS + 1))
+                except Unreadable as exc:
+                    # Not one of the known sheets: it makes the file unreadable only when nothing
+                    # else in it is read (a .csv is its only sheet).
+                    unread = unread or exc
+                    continue
+                if kind is None:
+                    continue
+                findings.append(
+                    Finding(
+                        label,
+                        sheet.name,
+                        None,
+                        None,
+                        None,
+                        "sheet-by-headers",
+                        SEVERITY["sheet-by-headers"],
+                        None,
+                        (("kind", kind.value),),
+                    )
+                )
             info.sheets[sheet.name] = kind
             reader = read_sheet(sheet, lambda s, k=kind: SheetReader(label, s, k, ctx, deadline).validated())
             rows.setdefault(kind, []).extend(reader.rows)
@@ -96,13 +152,17 @@ def _read_file(path: Path, ctx: Context, data: Dataset) -> None:
             columns[(label, sheet.name)] = reader.columns
     except Unreadable as exc:
         data.files.append(info.model_copy(update={"readable": False}))
-        data.findings.append(_file_finding(label, "unreadable-file", reason=str(exc)))
+        data.findings.append(unreadable_finding(label, exc))
         return
     finally:
         raw.close()
+    if not info.sheets and unread is not None:
+        data.files.append(info.model_copy(update={"readable": False}))
+        data.findings.append(_file_finding(label, "unreadable-file", reason=str(unread)))
+        return
     if not info.sheets:
         names = ", ".join(s.name for s in raw.sheets) or "-"
-        findings.append(_file_finding(label, "unknown-workbook", sheets=names))
+        findings.append(_file_finding(label, "unknown-workbook", sheets=names, accepted=ACCEPTED, headers=LOOKED_FOR))
     data.files.append(info)
     data.findings.extend(findings)
     data.columns.update(columns)
@@ -113,11 +173,24 @@ def _read_file(path: Path, ctx: Context, data: Dataset) -> None:
     data.assessments.extend(rows.get(SheetKind.COOP_ASSESSMENT, []))
 
 
+# What an unknown-workbook finding says was looked for: the sheet names, and each kind's headers.
+ACCEPTED = ", ".join(name for names in SHEET_NAMES.values() for name in names)
+LOOKED_FOR = "; ".join(
+    f"{SHEET_NAMES[kind][0]}: " + ", ".join(spec.headers[0] for spec in FIELDS[kind] if spec.required)
+    for kind in SHEET_NAMES
+)
+
+
 def _safe_sha(path: Path) -> str:
     try:
         return sha256_file(path) if path.is_file() and not path.is_symlink() else ""
     except OSError:
         return ""
+
+
+def unreadable_finding(label: str, exc: Unreadable) -> Finding:
+    """The reason's code and facts go with the finding, so it is said in the run's language."""
+    return _file_finding(label, "unreadable-file", reason=str(exc), reason_code=exc.code, **exc.params)
 
 
 def _file_finding(label: str, code: str, **params: str) -> Finding:

@@ -29,13 +29,14 @@ from ukmreport.validate.identifiers import (
     check_nik,
     clean_identifier,
     parse_account,
+    parse_kk,
     parse_nib,
     parse_phone,
 )
 from ukmreport.validate.schema import FieldSpec
 
 if TYPE_CHECKING:  # region.py folds names with cells.fold: a run-time import would be a cycle
-    from ukmreport.region import Region
+    from ukmreport.office.region import Region
 
 # Field kinds whose parsed value needs a further check (sign, range, future date, sector map).
 CHECKED_KINDS = frozenset(
@@ -107,6 +108,10 @@ def parser_for(spec: FieldSpec, ctx: Context) -> Callable[[object], tuple[object
         return lambda raw: (check_nik(raw, PROVINCE_CODES), None)
     if kind == "nik_koperasi":
         return parse_nik_koperasi
+    if kind == "kk":
+        return parse_kk
+    if kind == "guideline":
+        return parse_guideline
     if kind == "status":
         return lambda raw: lookup(raw, STATUSES, "unknown-status")
     if kind == "coop_type":
@@ -162,6 +167,15 @@ def parse_points(raw: object) -> tuple[float | None, str | None]:
     return (None, "bad-number") if code else (value, None)  # type: ignore[return-value]
 
 
+def parse_guideline(raw: object) -> tuple[str | None, str | None]:
+    """`2016` or `2021`, also inside words ('Pedoman 2021', 'Juknis 15/2021'); else assessment-incomplete."""
+    text, _ = parse_text(raw)
+    if text is None:
+        return None, None
+    found = [year for year in ("2016", "2021") if year in text]
+    return (found[0], None) if len(found) == 1 else (None, "assessment-incomplete")
+
+
 def parse_nik_koperasi(raw: object) -> tuple[str | None, str | None]:
     digits, _numeric = clean_identifier(raw)
     if not digits:
@@ -172,7 +186,9 @@ def parse_nik_koperasi(raw: object) -> tuple[str | None, str | None]:
 
 
 def points_max(ctx: Context, name: str) -> float:
-    return ctx.settings.cooperatives.aspect_max.get(name, 100)
+    """An aspect's maximum points; an aspect both guidelines share is checked per row as well."""
+    rules = ctx.settings.cooperatives
+    return max(rules.aspect_max.get(name, 0), rules.aspect_max_2021.get(name, 0)) or 100
 
 
 def plain_number(x: float) -> str:

@@ -16,7 +16,7 @@ from ukmreport.messages import SEVERITY
 from ukmreport.models import AidRecord, Assessment, Business, Cooperative, Finding, Proposal, SheetKind, construct_row
 from ukmreport.read import RawSheet, Unreadable
 from ukmreport.validate.cells import fold
-from ukmreport.validate.checks import DUPLICATES, ROW_CHECKS
+from ukmreport.validate.checks import ROW_CHECKS
 from ukmreport.validate.headers import Column, find_header
 from ukmreport.validate.kinds import (
     CHECKED_KINDS,
@@ -122,7 +122,7 @@ class SheetReader:
                 continue
             empty_run = 0
             if (current & 0x3FFF) == 0 and time.monotonic() > self.deadline:
-                raise Unreadable("pembacaan melebihi batas waktu per berkas")
+                raise Unreadable("timeout", seconds=f"{self.ctx.settings.limits.seconds_per_file:g}")
             if _is_total_row(cells):
                 break
             if merged:
@@ -188,7 +188,6 @@ class SheetReader:
             if errors:
                 values["error_fields"] = frozenset(errors)
             out.append(construct_row(model, values))
-        DUPLICATES[self.kind](self, out, by_name)
         return out
 
     def _code_params(self, code: str, spec: FieldSpec, raw: object) -> dict[str, object]:
@@ -196,6 +195,11 @@ class SheetReader:
             return {"suggestion": self.ctx.region.suggest_kecamatan(str(raw)) or ""}
         if code == "score-out-of-range":
             return {"max": points_max(self.ctx, spec.name)}
+        if code == "assessment-incomplete":  # a pedoman that names neither guideline
+            return {
+                "what_id": f"pedoman '{raw}' tidak dikenal; tulis 2016 atau 2021",
+                "what_en": f"unknown guideline '{raw}'; write 2016 or 2021",
+            }
         return {}
 
     def _check_value(

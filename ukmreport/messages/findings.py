@@ -17,7 +17,10 @@ SEVERITY: dict[str, Severity] = {
         "nik-mismatch-gender assessment-unknown-coop nik-koperasi-format".split(),
         "warning",
     ),
-    **dict.fromkeys("unknown-workbook unknown-column".split(), "info"),
+    **dict.fromkeys("unknown-column".split(), "info"),
+    # Every file accounted for, nothing counted twice (issue #13, input side)
+    **dict.fromkeys("unknown-workbook duplicate-file copy-of-file".split(), "warning"),
+    **dict.fromkeys("sheet-by-headers ignored-file".split(), "info"),
 }
 
 # {placeholders} come from Finding.params; {value} is the cell as read.
@@ -27,8 +30,14 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "The file cannot be read: {reason}",
     },
     "unknown-workbook": {
-        "id": "Tidak ada lembar yang dikenali ({sheets}); berkas dilewati",
-        "en": "No known sheet in this workbook ({sheets}); file skipped",
+        "id": (
+            "Tidak ada lembar yang dikenali (lembar: {sheets}); berkas dilewati. Nama lembar yang diterima: "
+            "{accepted}. Atau baris judul dengan kolom: {headers}"
+        ),
+        "en": (
+            "No known sheet in this workbook (sheets: {sheets}); file skipped. Accepted sheet names: "
+            "{accepted}. Or a header row with the columns: {headers}"
+        ),
     },
     "header-not-found": {
         "id": "Baris judul kolom tidak ditemukan dalam 20 baris pertama",
@@ -126,12 +135,12 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "Sex in the NIK ({nik_gender}) differs from the row's ({row_gender})",
     },
     "duplicate-nik": {
-        "id": "NIK sudah tercatat di baris {first_row}",
-        "en": "NIK already recorded on row {first_row}",
+        "id": "NIK sudah tercatat di {first_file}, lembar '{first_sheet}', baris {first_row}",
+        "en": "NIK already recorded in {first_file}, sheet '{first_sheet}', row {first_row}",
     },
     "duplicate-coop": {
-        "id": "Nomor badan hukum sudah tercatat di baris {first_row}",
-        "en": "Legal entity number already recorded on row {first_row}",
+        "id": "Nomor badan hukum sudah tercatat di {first_file}, lembar '{first_sheet}', baris {first_row}",
+        "en": "Legal entity number already recorded in {first_file}, sheet '{first_sheet}', row {first_row}",
     },
     "score-out-of-range": {
         "id": "Nilai aspek harus antara 0 dan {max}",
@@ -140,6 +149,29 @@ FINDINGS: dict[str, dict[str, str]] = {
     "assessment-unknown-coop": {
         "id": "Koperasi '{value}' tidak ada di lembar data koperasi",
         "en": "Cooperative '{value}' is not in the cooperatives sheet",
+    },
+    # -- every file accounted for, nothing counted twice (issue #13) --
+    "ignored-file": {
+        "id": "Bukan buku kerja yang dibaca (jenis {suffix}); dilewati. Yang dibaca: .xlsx, .xlsm, .xls, .ods, .csv",
+        "en": "Not a workbook that is read (type {suffix}); skipped. Read are: .xlsx, .xlsm, .xls, .ods, .csv",
+    },
+    "sheet-by-headers": {
+        "id": "Nama lembar tidak dikenal; dibaca sebagai lembar {kind_id} karena judul kolomnya",
+        "en": "Unknown sheet name; read as a {kind_en} sheet because of its headers",
+    },
+    "duplicate-file": {
+        "id": "Isi berkas sama persis dengan {original}; dilewati agar tidak dihitung dua kali",
+        "en": "Byte-identical to {original}; skipped so nothing is counted twice",
+    },
+    "copy-of-file": {
+        "id": (
+            "Lembar ini salinan dari {original} ({repeated} dari {rows} baris sudah ada di sana); "
+            "barisnya tidak dihitung dan tidak dilaporkan lagi"
+        ),
+        "en": (
+            "This sheet is a copy of {original} ({repeated} of its {rows} rows are there already); "
+            "its rows are not counted or reported again"
+        ),
     },
     "nik-koperasi-format": {
         "id": "NIK Koperasi harus 16 angka",
@@ -281,19 +313,27 @@ SHEET_TITLES: dict[str, dict[str, str]] = {
 }
 
 
-class _Blank(dict[str, str]):
+class Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""
 
 
 def finding_message(finding: Finding, lang: str = "id") -> str:
     """Return the finding's message in the given language, its placeholders filled."""
-    params = _Blank(finding.params)
+    params = Blank(finding.params)
     params["value"] = finding.value or ""
+    kind = params.get("kind")
+    if kind:
+        params["kind_id"] = sheet_title(kind, "id").lower()
+        params["kind_en"] = sheet_title(kind, "en").lower()
     suggestion = params.get("suggestion")
     if suggestion:
         params["suggestion_id"] = f"; mungkin maksudnya '{suggestion}'?"
         params["suggestion_en"] = f"; did you mean '{suggestion}'?"
+    if "reason_code" in params:  # a file that cannot be read: its reason in the run's language
+        from ukmreport.messages.read import read_reason  # read.py builds on this module's Blank
+
+        params["reason"] = read_reason(params["reason_code"], lang, dict(finding.params))
     template = FINDINGS.get(finding.code, {}).get(lang) or FINDINGS.get(finding.code, {}).get("id", finding.code)
     return template.format_map(params)
 
@@ -314,7 +354,14 @@ def generic_message(code: str, lang: str = "id") -> str:
     entry = GENERIC.get(code)
     if entry:
         return entry.get(lang, entry["id"])
-    blank = Finding("", None, None, None, None, code, SEVERITY.get(code, "info"), "", ())
+    placeholder = tuple(
+        (key, "…")
+        for key in (
+            *("header", "first_row", "max", "province", "reason", "sheets"),
+            *("first_file", "first_sheet", "accepted", "headers", "suffix", "original", "repeated", "rows"),
+        )
+    )
+    blank = Finding("", None, None, None, None, code, SEVERITY.get(code, "info"), "…", placeholder)
     whole = finding_message(blank, lang)
     head = whole.split("; ")[0]
     return head if head.count("(") == head.count(")") else whole  # never cut inside a bracket
@@ -323,3 +370,41 @@ def generic_message(code: str, lang: str = "id") -> str:
 def sheet_title(kind: str, lang: str = "id") -> str:
     entry = SHEET_TITLES.get(kind)
     return entry.get(lang, entry["id"]) if entry else kind
+
+
+# -- issue #16: KK, assessment guideline, and every reason's sentence with its facts ------------------
+
+SEVERITY.update(
+    {
+        **dict.fromkeys(("kk-format", "kk-numeric", "assessment-incomplete"), "error"),
+        "predicate-mismatch": "warning",
+    }
+)
+FINDINGS.update(
+    {
+        "kk-format": {
+            "id": "No. KK harus 16 angka dengan 4 angka terakhir bukan 0000",
+            "en": "No. KK (family card) must be 16 digits, the last four not 0000",
+        },
+        "kk-numeric": {
+            "id": "No. KK diketik sebagai angka: Excel hanya menyimpan 15 angka; ketik ulang sebagai teks",
+            "en": "No. KK typed as a number: Excel keeps only 15 digits; retype it as text",
+        },
+        "assessment-incomplete": {
+            "id": "Penilaian kesehatan tidak dapat dihitung: {what_id}",
+            "en": "The health assessment cannot be scored: {what_en}",
+        },
+        "predicate-mismatch": {
+            "id": "Predikat tertulis '{value}', tetapi skor {score} termasuk {computed_id}; yang dipakai {computed_id}",
+            "en": "Predicate written '{value}', but score {score} is {computed_en}; {computed_en} is used",
+        },
+    }
+)
+REASONS["business-row-invalid"] = {
+    "id": "Baris data pelaku usaha mengandung kesalahan",
+    "en": "The business owner's row has errors",
+}
+NOTES["assessment-outdated"] = {
+    "id": "Penilaian kesehatan sudah lebih dari tiga tahun buku",
+    "en": "The health assessment is more than three fiscal years old",
+}

@@ -7,13 +7,17 @@ import tomllib
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ukmreport.errors import ConfigError
 from ukmreport.validate.cells import fold
 
 DEFAULT_REGION_FILE = "kota_baubau.toml"
+# A region's kind by the first word of its name, and the title of its head (UU 23/2014).
+KIND_PREFIXES = {"kota": "kota", "kabupaten": "kabupaten", "kab.": "kabupaten"}
+HEAD_TITLES = {"kota": "Wali Kota", "kabupaten": "Bupati"}
 
 
 class Kecamatan(BaseModel):
@@ -31,12 +35,41 @@ class Region(BaseModel):
 
     model_config = ConfigDict(frozen=True, ignored_types=(cached_property,))
 
-    name: str
-    city: str
+    name: str  # "Kota Baubau", "Kabupaten Buton"
+    city: str  # the seat: where the office's letters are dated ("Baubau", "Pasarwajo")
     province: str
     code: str
+    kind: Literal["kota", "kabupaten"] | None = None  # read from the name when not given
     aliases: list[str] = Field(default_factory=list)
     kecamatan: list[Kecamatan]
+
+    @model_validator(mode="after")
+    def _kind_known(self) -> Region:
+        if self.kind is None and self.region_kind is None:
+            raise ValueError(f"name {self.name!r} starts with neither 'Kota' nor 'Kabupaten': set kind")
+        return self
+
+    @property
+    def region_kind(self) -> str | None:
+        """'kota' or 'kabupaten': the file's kind, else the first word of the name."""
+        first = self.name.split(maxsplit=1)[0].lower() if self.name.strip() else ""
+        return self.kind or KIND_PREFIXES.get(first)
+
+    @property
+    def short_name(self) -> str:
+        """The name without its kind: "Kota Baubau" -> "Baubau", "Kabupaten Buton" -> "Buton"."""
+        parts = self.name.split(maxsplit=1)
+        return parts[1] if len(parts) == 2 and parts[0].lower() in KIND_PREFIXES else self.name
+
+    @property
+    def head_title(self) -> str:
+        """The region's head: "Wali Kota Baubau", "Bupati Buton"."""
+        return f"{HEAD_TITLES[self.region_kind or 'kota']} {self.short_name}"
+
+    @property
+    def government(self) -> str:
+        """The first line of the kop: "PEMERINTAH KABUPATEN BUTON"."""
+        return f"PEMERINTAH {(self.region_kind or 'kota').upper()} {self.short_name.upper()}"
 
     @cached_property
     def _kecamatan_index(self) -> dict[str, Kecamatan]:

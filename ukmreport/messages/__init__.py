@@ -1,0 +1,49 @@
+"""The message catalogue: every word the tool says, in Indonesian (id) and English (en).
+
+findings.py holds the findings, reasons, notes and categories; cli.py what the command line says
+(help, progress, results, errors); read.py why a file cannot be read. Everything is importable
+from here, as one catalogue.
+"""
+
+from ukmreport.messages.cli import CLI, ERRORS, HELP, SKIPPED, TEXTS, say, skipped_text
+from ukmreport.messages.findings import (
+    CATEGORIES,
+    FINDINGS,
+    NOTES,
+    REASONS,
+    SEVERITY,
+    SEVERITY_WORDS,
+    SHEET_TITLES,
+    Blank,
+    category_text,
+    finding_message,
+    generic_message,
+    reason_text,
+    sheet_title,
+)
+from ukmreport.messages.read import READ_REASONS, read_reason
+
+__all__ = [
+    "CATEGORIES",
+    "CLI",
+    "ERRORS",
+    "FINDINGS",
+    "HELP",
+    "NOTES",
+    "READ_REASONS",
+    "REASONS",
+    "SEVERITY",
+    "SEVERITY_WORDS",
+    "SHEET_TITLES",
+    "SKIPPED",
+    "TEXTS",
+    "Blank",
+    "category_text",
+    "finding_message",
+    "generic_message",
+    "read_reason",
+    "reason_text",
+    "say",
+    "sheet_title",
+    "skipped_text",
+]
