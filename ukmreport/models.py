@@ -93,7 +93,6 @@ class _Row(BaseModel):
 
 class Business(_Row):
     nik: str | None = None
-    no_kk: str | None = None
     nama: str | None = None
     jenis_kelamin: Literal["L", "P"] | None = None
     tempat_lahir: str | None = None
