@@ -118,7 +118,13 @@ def test_the_xlsx_is_the_same_table(demo_build):
     ]
     wb = openpyxl.load_workbook(demo_build.out_dir / "usulan.xlsx")
     ws = wb.worksheets[0]
-    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    values = list(ws.iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(values) if r[0] == "No")
+    assert list(values[header]) == load_settings(None).letter.columns
+    rows, total = values[header + 1 : -1], values[-1]
+    assert total[0] == f"JUMLAH ({len(proposed)} orang)" and total[-1] == sum(r[-1] for r in rows)
+    assert ws.title == "BPUM" and ws.print_title_rows == f"${header + 1}:${header + 1}"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
     assert [r[1] for r in rows] == [d.proposal.nik for d in proposed]
     assert all(isinstance(r[1], str) and len(r[1]) == 16 for r in rows)
     assert sum(r[-1] for r in rows) == sum(d.proposal.nilai_usulan for d in proposed)

@@ -33,6 +33,7 @@ from ukmreport.reports.contexts import (
     UsulanLetter,
     UsulanRow,
 )
+from ukmreport.reports.usulan import attachment_columns
 from ukmreport.settings import Settings
 
 TITLE = "Usulan Calon Penerima Bantuan — Dinas Koperasi dan UKM Kota Baubau"
@@ -106,12 +107,13 @@ def usulan_ctx(rows: list[UsulanRow], *, logo: str | None = None, letters: int =
         sifat="Penting",
         lampiran="1 (satu) berkas",
         hal=f"Usulan Calon Penerima {PROGRAM}",
-        addressee=["Menteri Koperasi Republik Indonesia", "c.q. Deputi Bidang Usaha Mikro"],
+        addressee=["Menteri Usaha Mikro, Kecil, dan Menengah Republik Indonesia", "c.q. Deputi Bidang Usaha Mikro"],
         addressee_place="Jakarta",
         paragraphs=[
             "Bersama ini kami mengusulkan calon penerima bantuan sebagaimana terlampir.",
             "Demikian usulan ini kami sampaikan. Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.",
         ],
+        columns=attachment_columns(Settings()),
         rows=rows,
         count=str(len(rows)),
         count_words="tiga",

@@ -85,30 +85,40 @@ def test_berkala_has_every_section_chart_and_figure(year_build):
         "Usulan bantuan",
         "Koperasi",
         "Mutu data",
-        "Per kecamatan",
-        "Per sektor",
-        "Per kelas usaha",
-        "Per jenis kelamin",
-        "Pendataan baru per bulan",
-        "Menurut status",
-        "Menurut program",
-        "Menurut kategori kesehatan",
+        "Pelaku usaha per kecamatan",
+        "Pelaku usaha per sektor",
+        "Pelaku usaha per kelas usaha",
+        "Pelaku usaha per jenis kelamin",
+        "Pendataan pelaku usaha baru per bulan",
+        "Usulan bantuan menurut status",
+        "Usulan bantuan menurut program",
+        "Koperasi menurut kategori kesehatan",
         "Kepatuhan RAT",
-        "Per lembar",
+        "Baris data per lembar",
+        "Kata pengantar",
+        "Sorotan",
+        "Konsep dan definisi",
+        "Sumber:",
+        "Tabel 1.1",
+        "Gambar 1.1",
     ):
         assert title in text, title
     assert html.count("<svg") >= 5
     assert "<script" not in html.lower()
     run = year_build.run
-    assert f"Tahun {run.period.start.year - 1}" in text  # the previous period beside
+    assert f"{run.period.start.year - 1}" in text  # the previous period (or its same span) beside
+    if run.period.start <= run.today < run.period.end:
+        assert "(angka sementara)" in text
 
 
 def test_berkala_toc_has_page_numbers(year_build):
     reader = PdfReader(year_build.out_dir / "berkala.pdf")
     pages = [page.extract_text() for page in reader.pages]
-    numbers = [int(line) for line in pages[1].splitlines() if line.strip().isdigit()][:5]
-    assert len(numbers) == 5 and numbers == sorted(numbers)
-    for title, number in zip(["Pelaku usaha", "Usulan bantuan", "Koperasi", "Mutu data"], numbers[1:], strict=True):
+    assert "Daftar isi" in pages[1]
+    numbers = [int(line) for line in pages[1].splitlines() if line.strip().isdigit()][:6]
+    assert len(numbers) == 6 and numbers == sorted(numbers)
+    chapters = ["1. Pelaku usaha", "2. Usulan bantuan", "3. Koperasi", "4. Mutu data"]
+    for title, number in zip(chapters, numbers[2:], strict=True):
         assert pages[number - 1].lstrip().startswith(title), (title, number)
 
 
@@ -146,7 +156,7 @@ def test_berkala_context_counts_match_the_data(inputs):
     settings = load_settings(None)
     run = prepare(inputs, settings)
     ctx = berkala.build(run)
-    kecamatan = next(t for s in ctx.sections for t in s.tables if t.title == "Per kecamatan")
+    kecamatan = next(t for s in ctx.sections for t in s.tables if t.title == "Pelaku usaha per kecamatan")
     registered = [
         b
         for b in run.data.businesses

@@ -51,6 +51,28 @@ class Head(_Section):
     nip: str | None = None
 
 
+# Every column the letter's attachment can show (reports/usulan.py fills them).
+ATTACHMENT_COLUMNS = (
+    "No",
+    "NIK",
+    "No. KK",
+    "Nama Lengkap",
+    "L/P",
+    "Tempat/Tanggal Lahir",
+    "Alamat",
+    "Kelurahan",
+    "Kecamatan",
+    "Nama Usaha",
+    "Bidang Usaha",
+    "NIB",
+    "No. HP",
+    "Bank",
+    "No Rekening",
+    "Nama Pemilik Rekening",
+    "Nilai",
+)
+
+
 class Letter(_Section):
     """The proposal letter's fixed parts; number_pattern and copies_to belong to the office profile."""
 
@@ -58,9 +80,55 @@ class Letter(_Section):
     sequence: str = "___"
     sifat: str = "Penting"
     subject: str = "Usulan Calon Penerima {program}"
-    addressee: list[str] = ["Menteri Koperasi Republik Indonesia", "c.q. Deputi Bidang Usaha Mikro"]
+    # Micro-business grants belong to the Kementerian UMKM since October 2024 (outputs.md).
+    addressee: list[str] = [
+        "Menteri Usaha Mikro, Kecil, dan Menengah Republik Indonesia",
+        "c.q. Deputi Bidang Usaha Mikro",
+    ]
     addressee_place: str = "Jakarta"
     copies_to: list[str] | None = Field(None, description="Tembusan; derived: the region's head (sebagai laporan).")
+    # The attachment's columns, in order (PDF and XLSX): the ministry's grant format by default.
+    columns: list[str] = [
+        "No",
+        "NIK",
+        "No. KK",
+        "Nama Lengkap",
+        "L/P",
+        "Alamat",
+        "Kelurahan",
+        "Kecamatan",
+        "Nama Usaha",
+        "Bidang Usaha",
+        "No. HP",
+        "Bank",
+        "No Rekening",
+        "Nama Pemilik Rekening",
+        "Nilai",
+    ]
+
+    @field_validator("columns")
+    @classmethod
+    def _known_columns(cls, value: list[str]) -> list[str]:
+        known = ATTACHMENT_COLUMNS
+        unknown = [c for c in value if c not in known]
+        if unknown or not value:
+            raise ValueError(f"unknown column {', '.join(unknown) or '(none given)'}; choose from {', '.join(known)}")
+        if value[-1] != "Nilai":
+            raise ValueError("the last column must be Nilai: the total stands under it")
+        return value
+
+
+class Periodic(_Section):
+    """The periodic report's own words ([berkala] in ukmreport.toml); {region} stands for the office's region."""
+
+    foreword: list[str] = [
+        "Laporan berkala ini menyajikan keadaan pelaku usaha mikro, kecil dan menengah serta koperasi "
+        "di {region} menurut data yang dihimpun Dinas Koperasi dan UKM: jumlah dan sebaran pelaku usaha, "
+        "usulan bantuan pemerintah beserta keputusannya, kesehatan koperasi dan kepatuhan RAT, serta mutu "
+        "data yang menjadi dasarnya.",
+        "Angka dalam laporan ini diolah dari buku kerja dinas; baris yang mengandung kesalahan tidak dihitung. "
+        "Semoga laporan ini bermanfaat sebagai bahan perencanaan dan pengambilan keputusan.",
+    ]
 
 
 class Program(_Section):
@@ -272,6 +340,7 @@ class Settings(_Section):
     head: Head = Head()
     letter: Letter = Letter()
     program: Program = Program()
+    berkala: Periodic = Periodic()
     eligibility: EligibilityRules = EligibilityRules()
     cooperatives: CooperativeRules = CooperativeRules()
     # Report name -> identifiers it masks, replacing what the report declares (reports/<name>.py).

@@ -179,6 +179,48 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
 }
 
+# A finding's message without one cell's particulars, for the counts of summaries: the same words
+# with every {slot} gone, so that no summary reads "Kecamatan , bukan" or "NIK ()".
+GENERIC: dict[str, dict[str, str]] = {
+    "unreadable-file": {"id": "Berkas tidak dapat dibaca", "en": "The file cannot be read"},
+    "unknown-workbook": {"id": "Tidak ada lembar yang dikenali; berkas dilewati", "en": "No known sheet; file skipped"},
+    "missing-column": {
+        "id": "Kolom wajib tidak ada; lembar tidak dapat diproses",
+        "en": "A required column is missing; the sheet cannot be processed",
+    },
+    "unknown-column": {"id": "Kolom tidak dikenal dan tidak dipakai", "en": "Unknown column, ignored"},
+    "missing-value": {"id": "Isian wajib kosong", "en": "A required value is empty"},
+    "unknown-kecamatan": {"id": "Kecamatan tidak dikenal", "en": "Unknown kecamatan"},
+    "unknown-kelurahan": {"id": "Kelurahan tidak dikenal", "en": "Unknown kelurahan"},
+    "kelurahan-mismatch": {
+        "id": "Kelurahan tidak berada di kecamatan yang tertulis",
+        "en": "The kelurahan does not lie in the kecamatan given",
+    },
+    "unknown-sector": {
+        "id": "Bidang usaha tidak dikenal; dimasukkan ke Lainnya",
+        "en": "Unknown sector; counted as Lainnya",
+    },
+    "nik-region": {"id": "Kode provinsi NIK tidak dikenal", "en": "Unknown province code in the NIK"},
+    "nik-mismatch-birthdate": {
+        "id": "Tanggal lahir di NIK berbeda dengan kolom tanggal lahir",
+        "en": "Birth date in the NIK differs from the row's",
+    },
+    "nik-mismatch-gender": {
+        "id": "Jenis kelamin di NIK berbeda dengan kolom jenis kelamin",
+        "en": "Sex in the NIK differs from the row's",
+    },
+    "duplicate-nik": {"id": "NIK sudah tercatat di baris lain", "en": "NIK already recorded on another row"},
+    "duplicate-coop": {
+        "id": "Nomor badan hukum sudah tercatat di baris lain",
+        "en": "Legal entity number already recorded on another row",
+    },
+    "score-out-of-range": {"id": "Nilai aspek di luar batas", "en": "Aspect points out of range"},
+    "assessment-unknown-coop": {
+        "id": "Koperasi tidak ada di lembar data koperasi",
+        "en": "Cooperative not in the cooperatives sheet",
+    },
+}
+
 REASONS: dict[str, dict[str, str]] = {
     "invalid-nik": {"id": "NIK tidak valid", "en": "Invalid NIK"},
     "invalid-data": {"id": "Data usulan mengandung kesalahan", "en": "The proposal row has errors"},
@@ -308,7 +350,10 @@ def category_text(code: str, lang: str = "id") -> str:
 
 
 def generic_message(code: str, lang: str = "id") -> str:
-    """The finding's message without one cell's particulars, for summaries ('Kecamatan '…' tidak dikenal')."""
+    """The finding's message without one cell's particulars, for summaries ('Kecamatan tidak dikenal')."""
+    entry = GENERIC.get(code)
+    if entry:
+        return entry.get(lang, entry["id"])
     placeholder = tuple(
         (key, "…")
         for key in (
@@ -317,7 +362,9 @@ def generic_message(code: str, lang: str = "id") -> str:
         )
     )
     blank = Finding("", None, None, None, None, code, SEVERITY.get(code, "info"), "…", placeholder)
-    return finding_message(blank, lang).split("; ")[0]
+    whole = finding_message(blank, lang)
+    head = whole.split("; ")[0]
+    return head if head.count("(") == head.count(")") else whole  # never cut inside a bracket
 
 
 def sheet_title(kind: str, lang: str = "id") -> str:

@@ -95,6 +95,8 @@ def bar_chart(
             else ax.bar(offset, values, width=thickness, **kwargs)
         )
         for bar, value in zip(bars, values, strict=True):
+            if not value:
+                continue  # a zero bar has no length to label: "0" stacked on the axis is clutter
             if horizontal:
                 ax.text(
                     bar.get_width() + biggest * 0.01,

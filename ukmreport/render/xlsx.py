@@ -9,17 +9,31 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ukmreport.access import PUBLIC, Access, make_folder, write_bytes
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+@dataclass
+class SheetTable:
+    """One sheet: an optional title block above the header row, the rows, an optional total row
+    (its label, put under the first column, and the sum, under the last)."""
+
+    name: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[object]]
+    title: Sequence[str] = ()
+    total: tuple[str, float] | None = None
+
+
 def write_table(
     dest: Path,
-    sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[object]]]],
+    sheets: Sequence[SheetTable],
     *,
     title: str,
     author: str,
@@ -28,7 +42,8 @@ def write_table(
     widths: dict[str, float] | None = None,
     access: Access = PUBLIC,
 ) -> None:
-    """Write one sheet per (name, headers, rows): bold frozen header, text columns kept as text."""
+    """Write one sheet per SheetTable, set up to print as a person would: landscape, one page wide,
+    the header row repeated on every page; bold frozen header; text columns kept as text."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -42,39 +57,70 @@ def write_table(
     wb.properties.modified = created
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="D9D9D9")
-    for name, headers, rows in sheets:
-        ws = wb.create_sheet(_sheet_title(name, wb.sheetnames))
-        ws.append(list(headers))
-        for cell in ws[1]:
+    for sheet in sheets:
+        headers = list(sheet.headers)
+        ws = wb.create_sheet(_sheet_title(sheet.name, wb.sheetnames))
+        last = get_column_letter(len(headers))
+        for line in sheet.title:
+            ws.append([line])
+            ws.merge_cells(f"A{ws.max_row}:{last}{ws.max_row}")
+            ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+            ws.cell(row=ws.max_row, column=1).alignment = Alignment(horizontal="center")
+        header_row = len(sheet.title) + 2 if sheet.title else 1  # a blank row under the title
+        for i, header in enumerate(headers, 1):
+            ws.cell(row=header_row, column=i, value=header)
+        for cell in ws[header_row]:
             cell.font = header_font
             cell.fill = header_fill
             cell.alignment = Alignment(vertical="center", wrap_text=True)
         text_idx = {i for i, h in enumerate(headers) if h in text_columns}
-        for values in rows:
+        for values in sheet.rows:
             ws.append([None] * len(values))
+            _fill(ws, ws.max_row, values, text_idx)
+        if sheet.total is not None:
+            label, amount = sheet.total
+            ws.append([label] + [None] * (len(headers) - 2) + [amount])
             row = ws.max_row
-            for i, value in enumerate(values):
-                cell = ws.cell(row=row, column=i + 1)
-                if isinstance(value, str) or i in text_idx:
-                    text = "" if value is None else str(value)
-                    cell.value = text
-                    cell.data_type = "s"  # a literal string, whatever it starts with
-                    if i in text_idx:
-                        cell.number_format = "@"
-                    if text.startswith(FORMULA_STARTS):
-                        cell.quotePrefix = True  # type: ignore[attr-defined]
-                else:
-                    cell.value = value
-                    if isinstance(value, (int, float)) and not isinstance(value, bool):
-                        cell.number_format = "#,##0"
-        ws.freeze_panes = "A2"
+            if len(headers) > 2:
+                ws.merge_cells(f"A{row}:{get_column_letter(len(headers) - 1)}{row}")
+            for cell in ws[row]:
+                cell.font = header_font
+            ws.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+            ws.cell(row=row, column=len(headers)).number_format = "#,##0"
+        ws.freeze_panes = f"A{header_row + 1}"
         for i, header in enumerate(headers, 1):
             width = (widths or {}).get(header) or max(10, min(40, len(header) + 4))
             ws.column_dimensions[get_column_letter(i)].width = width
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = f"{header_row}:{header_row}"
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.oddFooter.center.text = "Halaman &P dari &N"
     buffer = io.BytesIO()
     wb.save(buffer)
     make_folder(dest.parent)
     write_bytes(dest, fixed_timestamps(buffer.getvalue(), created), access)
+
+
+def _fill(ws: Any, row: int, values: Sequence[object], text_idx: set[int]) -> None:
+    for i, value in enumerate(values):
+        cell = ws.cell(row=row, column=i + 1)
+        if isinstance(value, str) or i in text_idx:
+            text = "" if value is None else str(value)
+            cell.value = text
+            cell.data_type = "s"  # a literal string, whatever it starts with
+            if i in text_idx:
+                cell.number_format = "@"
+            if text.startswith(FORMULA_STARTS):
+                cell.quotePrefix = True
+        else:
+            cell.value = value
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                cell.number_format = "#,##0"
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

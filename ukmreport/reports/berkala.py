@@ -1,44 +1,57 @@
 """The leadership's periodic report: businesses, grant proposals, cooperatives, data quality.
 
-Every figure is for the report period, with the previous period beside it where the data has
-it. People appear only with masked NIK and account numbers (REPORT.masks; [masking] overrides).
+Laid out as a statistics publication: a foreword (a setting), the headline figures and a few
+sentences of highlights written here from the figures, a page of concepts and definitions, then
+one chapter per subject (berkala_tables.py) whose tables and figures are numbered, each with its
+`Sumber:` line. Every figure is for the report period beside the same span of the previous one;
+while the period runs, both are cut at the run's day and the report says "angka sementara".
+People appear only with masked NIK and account numbers (REPORT.masks; [masking] overrides).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Callable, Collection, Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from ukmreport import formatting as fmt
-from ukmreport.messages import SEVERITY, SEVERITY_WORDS, category_text, generic_message, sheet_title
-from ukmreport.models import HEALTH_CATEGORIES, Business, Dataset, Decisions, Proposal
-from ukmreport.office.region import Region
-from ukmreport.period import Period
-from ukmreport.render import charts
+from ukmreport.messages import category_text
+from ukmreport.period import MONTHS_ID, Period
+from ukmreport.reports import berkala_tables as chapters
+from ukmreport.reports.berkala_tables import GRANTED, Span, new_in, proposals_in, registered_by, share
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
-from ukmreport.reports.contexts import BerkalaContext, Chart, Figure, Section, Table
+from ukmreport.reports.contexts import BerkalaContext, Concept, Figure, Section, Table
 from ukmreport.reports.declaration import Report, Run
-from ukmreport.reports.koperasi import assessed
-from ukmreport.rules.cooperatives import decide_cooperatives
-from ukmreport.rules.size import SIZE_CLASSES, size_class
+from ukmreport.reports.usulan import proposed
 from ukmreport.settings import Settings
 
-STATUSES = ("Diusulkan", "Disetujui", "Disalurkan", "Ditolak")
-GRANTED = ("Disetujui", "Disalurkan")
+
+def spans(period: Period, today: date) -> tuple[Span, Span]:
+    """The report span and the same span of the previous period: whole periods once the period has
+    ended, else both cut at today's offset into them (1 Jan–4 Dec 2026 beside 1 Jan–4 Dec 2025)."""
+    previous = period.previous()
+    if today >= period.end or today < period.start:
+        return Span(period.label, period.start, period.end), Span(previous.label, previous.start, previous.end)
+    cut_before = min(previous.start + timedelta(days=(today - period.start).days), previous.end)
+    return Span(_span_label(period.start, today), period.start, today), Span(
+        _span_label(previous.start, cut_before), previous.start, cut_before
+    )
+
+
+def _span_label(start: date, end: date) -> str:
+    """'1 Jan–4 Des 2026'."""
+    return f"{start.day} {MONTHS_ID[start.month - 1][:3]}–{end.day} {MONTHS_ID[end.month - 1][:3]} {end.year}"
 
 
 def build(run: Run) -> BerkalaContext:
     """The report for run.period, its identifiers masked as REPORT.masked(run.settings) says."""
     data, decisions, settings, period, today = run.data, run.decisions, run.settings, run.period, run.today
-    previous = period.previous()
+    both = spans(period, today)
     sections = [
-        _businesses(data, settings, run.region, period, previous),
-        _proposals(data, decisions, settings, period, previous, REPORT.masked(settings)),
-        _cooperatives(data, decisions, settings, period, previous),
-        _data_quality(data, settings),
+        chapters.businesses(data, settings, run.region, both),
+        chapters.proposals(data, decisions, both, REPORT.masked(settings)),
+        chapters.cooperatives(data, decisions, settings, both),
+        chapters.data_quality(data),
     ]
+    provisional = f"data s.d. {fmt.long_date(today)} (angka sementara)" if period.start <= today < period.end else ""
     return BerkalaContext(
         doc=doc_info(
             settings,
@@ -50,445 +63,196 @@ def build(run: Run) -> BerkalaContext:
         letterhead=letterhead(settings),
         signature=signature(settings),
         period=period.label,
-        previous=previous.label,
+        previous=both[1].label,
+        provisional=provisional,
         place_date=place_date(settings, today),
-        headline=_headline(data, decisions, settings, period, previous),
-        sections=sections,
+        foreword=[text.replace("{region}", settings.office.region or "") for text in settings.berkala.foreword],
+        headline=_headline(run, both),
+        highlights=highlights(run, both),
+        concepts=concepts(settings, decisions.cooperatives[0].due_fiscal_year if decisions.cooperatives else None),
+        sections=numbered(sections),
     )
 
 
-def _registered_by(businesses: Iterable[Business], day: date) -> list[Business]:
-    """Valid businesses recorded by the given day (a row without a recording date counts)."""
-    return [b for b in businesses if b.valid and (b.tanggal_pendataan is None or b.tanggal_pendataan <= day)]
+def numbered(sections: list[Section]) -> list[Section]:
+    """Number each chapter's tables and figures ('Tabel 2.1', 'Gambar 2.1') and give each its source."""
+    out = []
+    for i, section in enumerate(sections, 1):
+        figure = 0
+        charts = []
+        for chart in section.charts:
+            figure += 1
+            charts.append(chart.model_copy(update={"number": f"Gambar {i}.{figure}", "source": section.source}))
+        tables: list[Table] = []
+        for j, table in enumerate(section.tables, 1):
+            chart = table.chart
+            if chart is not None:
+                figure += 1
+                chart = chart.model_copy(update={"number": f"Gambar {i}.{figure}", "source": section.source})
+            tables.append(
+                table.model_copy(update={"number": f"Tabel {i}.{j}", "source": section.source, "chart": chart})
+            )
+        out.append(section.model_copy(update={"charts": charts, "tables": tables}))
+    return out
 
 
-def _new_in(businesses: Iterable[Business], period: Period) -> list[Business]:
-    return [b for b in businesses if b.valid and b.tanggal_pendataan is not None and b.tanggal_pendataan in period]
-
-
-def _change(now: float, before: float) -> str:
-    if before == 0:
-        return "" if now == 0 else "baru"
-    delta = (now - before) / before
-    sign = "+" if delta > 0 else ""
-    return f"{sign}{fmt.percent(delta)}"
-
-
-def _share(part: int, whole: int) -> str:
-    return fmt.percent(part / whole) if whole else "–"
-
-
-def _count_table(
-    title: str,
-    label: str,
-    keys: list[str],
-    now: Counter,
-    before: Counter,
-    period: Period,
-    previous: Period,
-    extra: tuple[str, Counter] | None = None,
-    chart: bool = False,
-) -> Table:
-    total_now, total_before = sum(now.values()), sum(before.values())
-    headers = [label, period.label, "%", previous.label, "Perubahan"]
-    numeric = [False, True, True, True, True]
-    if extra:
-        headers.insert(3, extra[0])
-        numeric.insert(3, True)
-    rows = []
-    for key in keys:
-        row = [
-            key,
-            fmt.number(now[key]),
-            _share(now[key], total_now),
-            fmt.number(before[key]),
-            _change(now[key], before[key]),
-        ]
-        if extra:
-            row.insert(3, fmt.number(extra[1][key]))
-        rows.append(row)
-    total = [
-        "Jumlah",
-        fmt.number(total_now),
-        _share(total_now, total_now) if total_now else "–",
-        fmt.number(total_before),
-        _change(total_now, total_before),
-    ]
-    if extra:
-        total.insert(3, fmt.number(sum(extra[1].values())))
-    return Table(
-        title=title,
-        headers=headers,
-        rows=rows,
-        numeric=numeric,
-        total=total,
-        chart=_chart(title, keys, now, before, period, previous) if chart else None,
-    )
-
-
-def _chart(
-    title: str,
-    keys: list[str],
-    now: Counter,
-    before: Counter,
-    period: Period,
-    previous: Period,
-    horizontal: bool = True,
-) -> Chart:
-    svg = charts.bar_chart(
-        keys,
-        [(period.label, [now[k] for k in keys]), (previous.label, [before[k] for k in keys])],
-        horizontal=horizontal,
-        key=re.sub(r"[^a-z0-9]+", "-", title.lower()),
-    )
-    return Chart(title=title, svg=svg, caption=f"Batang gelap: {period.label}; batang arsir: {previous.label}.")
-
-
-# -- sections -------------------------------------------------------------------------------------
-
-
-def _headline(
-    data: Dataset, decisions: Decisions, settings: Settings, period: Period, previous: Period
-) -> list[Figure]:
-    registered = len(_registered_by(data.businesses, period.end))
-    new_now, new_before = len(_new_in(data.businesses, period)), len(_new_in(data.businesses, previous))
-    proposals_now = [p for p in data.proposals if p.tanggal_usulan and p.tanggal_usulan in period]
-    disbursed = sum(p.nilai_usulan or 0 for p in proposals_now if p.status == "Disalurkan")
-    coops = decisions.cooperatives
+def _headline(run: Run, both: tuple[Span, Span]) -> list[Figure]:
+    data, coops = run.data, run.decisions.cooperatives
+    span, previous = both
+    new_now, new_before = len(new_in(data.businesses, span)), len(new_in(data.businesses, previous))
+    letter = [d for rows in proposed(run.decisions.proposals).values() for d in rows]
     sehat = sum(1 for d in coops if d.category == "sehat")
     rat = sum(1 for d in coops if d.rat_compliant)
     rows = sum(c.rows for c in data.counts.values())
     valid = sum(c.valid for c in data.counts.values())
+    growth = chapters.change(new_now, new_before)
     return [
         Figure(
             label="Pelaku usaha tercatat",
-            value=fmt.number(registered),
-            detail=f"{fmt.number(new_now)} baru ({_change(new_now, new_before) or 'tetap'} dari {previous.label})",
+            value=fmt.number(len(registered_by(data.businesses, span.end))),
+            detail=f"{fmt.number(new_now)} baru" + (f" ({growth} dari {previous.label})" if growth else ""),
         ),
         Figure(
-            label="Usulan bantuan periode ini",
-            value=fmt.number(len(proposals_now)),
-            detail=f"disalurkan {fmt.rupiah(disbursed)}",
+            label="Diusulkan ke kementerian",
+            value=fmt.number(len(letter)),
+            detail=fmt.rupiah(sum(int(d.proposal.nilai_usulan or 0) for d in letter)),
         ),
-        Figure(
-            label="Koperasi sehat",
-            value=f"{fmt.number(sehat)} dari {fmt.number(len(coops))}",
-            detail=f"RAT dilaksanakan: {_share(rat, len(coops))}",
-        ),
-        Figure(
-            label="Baris data tanpa kesalahan", value=_share(valid, rows), detail=f"{fmt.number(rows)} baris diperiksa"
-        ),
+        Figure(label="Koperasi sehat", value=f"{fmt.number(sehat)} dari {fmt.number(len(coops))}"),
+        Figure(label="Koperasi telah RAT", value=share(rat, len(coops)), detail=f"{fmt.number(rat)} koperasi"),
+        Figure(label="Baris data tanpa kesalahan", value=share(valid, rows), detail=f"{fmt.number(rows)} baris"),
     ]
 
 
-def _businesses(data: Dataset, settings: Settings, region: Region, period: Period, previous: Period) -> Section:
-    now = _registered_by(data.businesses, period.end)
-    before = _registered_by(data.businesses, previous.end)
-    new = _new_in(data.businesses, period)
-    new_before = _new_in(data.businesses, previous)
-    kecamatan = region.kecamatan_names
-
-    def by(items: list[Business], key: Callable[[Business], str | None]) -> Counter:
-        return Counter(key(b) or "Tidak diketahui" for b in items)
-
-    kec_now, kec_before = by(now, lambda b: b.kecamatan), by(before, lambda b: b.kecamatan)
-    sectors = list(settings.sectors)
-    sec_now, sec_before = by(now, lambda b: b.sektor), by(before, lambda b: b.sektor)
-    rules = settings.eligibility
-    size_now = by(now, lambda b: size_class(b, rules))
-    size_before = by(before, lambda b: size_class(b, rules))
-    gender_name = {"L": "Laki-laki", "P": "Perempuan"}
-    gender_now = by(now, lambda b: gender_name.get(b.jenis_kelamin or ""))
-    gender_before = by(before, lambda b: gender_name.get(b.jenis_kelamin or ""))
-    new_by_kec = by(new, lambda b: b.kecamatan)
-    months = _months(period)
-    new_by_month = Counter(b.tanggal_pendataan.strftime("%Y-%m") for b in new if b.tanggal_pendataan)
-    size_labels = [s.capitalize() for s in SIZE_CLASSES]
-    size_now_l = Counter({s.capitalize(): n for s, n in size_now.items() if s})
-    size_before_l = Counter({s.capitalize(): n for s, n in size_before.items() if s})
-    genders = ["Laki-laki", "Perempuan"] + (["Tidak diketahui"] if gender_now["Tidak diketahui"] else [])
-    return Section(
-        key="pelaku-usaha",
-        title="Pelaku usaha",
-        intro=(
-            f"Pelaku usaha yang tercatat sampai akhir periode ({fmt.long_date(period.end)}), tanpa baris yang "
-            f"mengandung kesalahan. Baru: tanggal pendataan dalam periode. Kelas usaha menurut "
-            f"{'omzet tahunan' if rules.size_basis == 'omzet' else 'modal usaha'} (PP 7/2021)."
-        ),
-        figures=[
-            Figure(label="Tercatat", value=fmt.number(len(now)), detail=f"{previous.label}: {fmt.number(len(before))}"),
-            Figure(
-                label="Baru dalam periode",
-                value=fmt.number(len(new)),
-                detail=f"{previous.label}: {fmt.number(len(new_before))}",
-            ),
-            Figure(label="Usaha mikro", value=_share(size_now["mikro"], len(now))),
-            Figure(label="Perempuan", value=_share(gender_now["Perempuan"], len(now))),
-        ],
-        charts=[
-            Chart(
-                title="Pendataan baru per bulan",
-                svg=charts.bar_chart(
-                    [m[1] for m in months],
-                    [(period.label, [new_by_month[m[0]] for m in months])],
-                    horizontal=False,
-                    width_cm=16,
-                    key="pendataan-baru",
-                ),
-            ),
-        ]
-        if len(months) > 1
-        else [],
-        tables=[
-            _count_table(
-                "Per kecamatan",
-                "Kecamatan",
-                kecamatan,
-                kec_now,
-                kec_before,
-                period,
-                previous,
-                extra=("Baru", new_by_kec),
-                chart=True,
-            ),
-            _count_table(
-                "Per sektor",
-                "Sektor",
-                [s for s in sectors if sec_now[s] or sec_before[s]],
-                sec_now,
-                sec_before,
-                period,
-                previous,
-                chart=True,
-            ),
-            _count_table("Per kelas usaha", "Kelas", size_labels, size_now_l, size_before_l, period, previous),
-            _count_table("Per jenis kelamin", "Jenis kelamin", genders, gender_now, gender_before, period, previous),
-        ],
-    )
-
-
-def _months(period: Period) -> list[tuple[str, str]]:
-    names = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+def highlights(run: Run, both: tuple[Span, Span]) -> list[str]:
+    """A few sentences a head of office can forward, each from a figure of the report."""
+    data, decisions = run.data, run.decisions
+    span, previous = both
     out = []
-    year, month = period.start.year, period.start.month
-    while (year, month) <= (period.end.year, period.end.month):
-        out.append((f"{year}-{month:02d}", names[month - 1]))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    now = registered_by(data.businesses, span.end)
+    if now:
+        new_now, new_before = len(new_in(data.businesses, span)), len(new_in(data.businesses, previous))
+        growth = chapters.change(new_now, new_before)
+        trend = (
+            f", {'naik' if new_now > new_before else 'turun'} {growth.lstrip('+-')} dibanding {previous.label}"
+            if new_before and new_now != new_before
+            else ""
+        )
+        out.append(
+            f"Sampai {fmt.long_date(span.end)} tercatat {fmt.number(len(now))} pelaku usaha; "
+            f"{fmt.number(new_now)} di antaranya didata dalam rentang {span.label}{trend}."
+        )
+        kecamatan, n = _largest(b.kecamatan for b in now)
+        sector, m = _largest(b.sektor for b in now)
+        women = sum(1 for b in now if b.jenis_kelamin == "P")
+        out.append(
+            f"Pelaku usaha terbanyak berada di Kecamatan {kecamatan} ({share(n, len(now))}) dan bergerak di sektor "
+            f"{sector} ({share(m, len(now))}); {share(women, len(now))} pelaku usaha adalah perempuan."
+        )
+    letter = [d for rows in proposed(decisions.proposals).values() for d in rows]
+    if decisions.proposals:
+        refused = sum(1 for d in decisions.proposals if not d.eligible)
+        out.append(
+            f"Dari {fmt.number(len(decisions.proposals))} usulan bantuan yang diperiksa, "
+            f"{fmt.number(len(letter))} diusulkan ke kementerian senilai "
+            f"{fmt.rupiah(sum(int(d.proposal.nilai_usulan or 0) for d in letter))} dan {fmt.number(refused)} "
+            "tidak layak."
+        )
+    earlier = proposals_in(data, Span("", date(span.start.year - 1, 1, 1), date(span.start.year - 1, 12, 31)))
+    decided = [p for p in earlier if p.status in (*GRANTED, "Ditolak")]
+    if decided:
+        granted = sum(1 for p in decided if p.status in GRANTED)
+        out.append(
+            f"Usulan tahun {span.start.year - 1} yang telah diputuskan kementerian: {fmt.number(granted)} dari "
+            f"{fmt.number(len(decided))} disetujui ({share(granted, len(decided))})."
+        )
+    coops = decisions.cooperatives
+    if coops:
+        sehat = sum(1 for d in coops if d.category == "sehat")
+        rat = sum(1 for d in coops if d.rat_compliant)
+        inactive = sum(1 for d in coops if not d.active)
+        out.append(
+            f"{fmt.number(sehat)} dari {fmt.number(len(coops))} koperasi berkategori sehat; "
+            f"{fmt.number(rat)} ({share(rat, len(coops))}) telah melaksanakan RAT tahun buku "
+            f"{coops[0].due_fiscal_year}, dan {fmt.number(inactive)} tidak aktif tiga tahun terakhir."
+        )
     return out
 
 
-def _proposals(
-    data: Dataset, decisions: Decisions, settings: Settings, period: Period, previous: Period, masks: Collection[str]
-) -> Section:
-    def in_(p: Period) -> list[Proposal]:
-        return [x for x in data.proposals if x.tanggal_usulan and x.tanggal_usulan in p]
-
-    now, before = in_(period), in_(previous)
-    status_now, status_before = Counter(p.status for p in now), Counter(p.status for p in before)
-    amount_now = Counter()
-    for p in now:
-        amount_now[p.status] += p.nilai_usulan or 0
-    status_table = Table(
-        title="Menurut status",
-        headers=["Status", period.label, "Nilai", previous.label, "Perubahan"],
-        numeric=[False, True, True, True, True],
-        rows=[
-            [
-                s,
-                fmt.number(status_now[s]),
-                fmt.rupiah(amount_now[s]),
-                fmt.number(status_before[s]),
-                _change(status_now[s], status_before[s]),
-            ]
-            for s in STATUSES
-        ],
-        total=[
-            "Jumlah",
-            fmt.number(len(now)),
-            fmt.rupiah(sum(amount_now.values())),
-            fmt.number(len(before)),
-            _change(len(now), len(before)),
-        ],
-    )
-    eligible = {(d.proposal.file, d.proposal.row) for d in decisions.proposals if d.eligible}
-    programs: dict[str, list[Proposal]] = {}
-    for p in now:
-        programs.setdefault(p.program or "Tanpa program", []).append(p)
-    program_rows = []
-    for name, items in programs.items():
-        granted = [p for p in items if p.status in GRANTED]
-        decided = [p for p in items if p.status in (*GRANTED, "Ditolak")]
-        program_rows.append(
-            [
-                name,
-                fmt.number(len(items)),
-                fmt.number(sum(1 for p in items if (p.file, p.row) in eligible)),
-                fmt.number(len(granted)),
-                fmt.number(sum(1 for p in items if p.status == "Disalurkan")),
-                fmt.rupiah(sum(p.nilai_usulan or 0 for p in items)),
-                fmt.rupiah(sum(p.nilai_usulan or 0 for p in granted)),
-                _share(len(granted), len(decided)),
-            ]
-        )
-    program_table = Table(
-        title="Menurut program",
-        headers=[
-            "Program",
-            "Diusulkan",
-            "Layak",
-            "Disetujui",
-            "Disalurkan",
-            "Nilai usulan",
-            "Nilai disetujui",
-            "Tingkat persetujuan",
-        ],
-        numeric=[False, True, True, True, True, True, True, True],
-        rows=program_rows,
-        note="Tingkat persetujuan: disetujui atau disalurkan dibanding yang sudah diputuskan (disetujui, "
-        "disalurkan, ditolak).",
-    )
-    by_nik = {b.nik: b for b in data.businesses if b.valid and b.nik}
-    recipients = [p for p in now if p.status == "Disalurkan"]
-    recipient_rows = []
-    for i, p in enumerate(recipients, 1):
-        b = by_nik.get(p.nik or "")
-        account = (b.no_rekening if b else None) or ""
-        recipient_rows.append(
-            [
-                str(i),
-                fmt.mask_nik(p.nik or "") if "nik" in masks else (p.nik or ""),
-                p.nama or "",
-                (b.kecamatan if b else None) or "",
-                (b.nama_bank if b else None) or "",
-                fmt.mask_account(account) if "no_rekening" in masks and account else account,
-                fmt.rupiah(p.nilai_usulan or 0),
-            ]
-        )
-    tables = [status_table, program_table]
-    if recipient_rows:
-        tables.append(
-            Table(
-                title="Penerima yang disalurkan dalam periode",
-                headers=["No", "NIK", "Nama", "Kecamatan", "Bank", "Rekening", "Nilai"],
-                numeric=[True, False, False, False, False, False, True],
-                rows=recipient_rows,
-                note="NIK dan nomor rekening disamarkan.",
-            )
-        )
-    granted_now = sum(1 for p in now if p.status in GRANTED)
-    decided_now = sum(1 for p in now if p.status in (*GRANTED, "Ditolak"))
-    return Section(
-        key="usulan-bantuan",
-        title="Usulan bantuan",
-        intro="Usulan dengan tanggal usulan dalam periode, menurut status dan program.",
-        figures=[
-            Figure(label="Usulan", value=fmt.number(len(now)), detail=f"{previous.label}: {fmt.number(len(before))}"),
-            Figure(label="Disetujui/disalurkan", value=fmt.number(granted_now)),
-            Figure(label="Tingkat persetujuan", value=_share(granted_now, decided_now)),
-            Figure(label="Nilai disalurkan", value=fmt.rupiah(amount_now["Disalurkan"])),
-        ],
-        tables=[
-            tables[0].model_copy(
-                update={
-                    "chart": _chart(
-                        "Usulan menurut status", list(STATUSES), status_now, status_before, period, previous
-                    )
-                }
-            ),
-            *tables[1:],
-        ],
-    )
+def _largest(values: object) -> tuple[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:  # type: ignore[attr-defined]
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0])) if counts else ("–", 0)
 
 
-def _cooperatives(data: Dataset, decisions: Decisions, settings: Settings, period: Period, previous: Period) -> Section:
-    now = decisions.cooperatives
-    before = decide_cooperatives(data.cooperatives, data.assessments, previous.end, settings.cooperatives)
-    labels = [category_text(c) for c in HEALTH_CATEGORIES]
-    cat_now = Counter(category_text(d.category) for d in now)
-    cat_before = Counter(category_text(d.category) for d in before)
-    rat_now, rat_before = sum(d.rat_compliant for d in now), sum(d.rat_compliant for d in before)
-    ontime_now, ontime_before = sum(d.rat_on_time for d in now), sum(d.rat_on_time for d in before)
-    active_now, due = sum(d.active for d in now), (now[0].due_fiscal_year if now else None)
-    return Section(
-        key="koperasi",
-        title="Koperasi",
-        intro=(
-            f"Kesehatan menurut penilaian terakhir yang berlaku ({assessed(now)}; yang lebih tua dari tiga "
-            f"tahun buku: tidak dinilai). RAT dilaksanakan: tahun buku {due} atau sesudahnya; tepat waktu: sebelum batas. "
-            f"Periode sebelumnya dihitung dari data yang sama pada akhir {previous.label}."
-            if due
-            else "Belum ada data koperasi."
+def concepts(settings: Settings, due: int | None) -> list[Concept]:
+    """The page of concepts and definitions, its thresholds taken from the settings in force."""
+    rules, coop = settings.eligibility, settings.cooperatives
+    basis = "omzet" if rules.size_basis == "omzet" else "modal"
+    mikro, kecil, menengah = (_short_amount(v) for v in rules.size_thresholds[rules.size_standard][basis])
+    standard = "PP 7/2021" if rules.size_standard == "pp7_2021" else "UU 20/2008"
+    sehat, cukup, awas = (fmt.number(b) for b in coop.bands("2016"))
+    bands_2021 = coop.bands("2021")
+    other_bands = (
+        ""
+        if bands_2021 == coop.bands("2016")
+        else " (pedoman 2021: " + ", ".join(fmt.number(b) for b in bands_2021) + ")"
+    )
+    return [
+        Concept(
+            term="Pelaku usaha tercatat",
+            text="Pelaku usaha dalam buku kerja data pelaku usaha dengan tanggal pendataan sampai akhir rentang "
+            "laporan, tanpa kesalahan data.",
         ),
-        figures=[
-            Figure(label="Koperasi", value=fmt.number(len(now))),
-            Figure(label="Sehat", value=fmt.number(cat_now[category_text("sehat")])),
-            Figure(
-                label="RAT dilaksanakan / tepat waktu",
-                value=f"{_share(rat_now, len(now))} / {_share(ontime_now, len(now))}",
-                detail=f"{previous.label}: {_share(rat_before, len(before))} / {_share(ontime_before, len(before))}",
-            ),
-            Figure(label="Tidak aktif", value=fmt.number(len(now) - active_now)),
-        ],
-        tables=[
-            _count_table(
-                "Menurut kategori kesehatan", "Kategori", labels, cat_now, cat_before, period, previous, chart=True
-            ),
-            Table(
-                title="Kepatuhan RAT",
-                headers=["", period.label, previous.label],
-                numeric=[False, True, True],
-                rows=[
-                    ["RAT dilaksanakan", fmt.number(rat_now), fmt.number(rat_before)],
-                    ["  di antaranya tepat waktu", fmt.number(ontime_now), fmt.number(ontime_before)],
-                    ["Belum RAT", fmt.number(len(now) - rat_now), fmt.number(len(before) - rat_before)],
-                    ["Persentase tepat waktu", _share(ontime_now, len(now)), _share(ontime_before, len(before))],
-                ],
-            ),
-        ],
-    )
-
-
-def _data_quality(data: Dataset, settings: Settings) -> Section:
-    rows = []
-    for kind, count in data.counts.items():
-        if count.rows:
-            rows.append(
-                [
-                    sheet_title(kind),
-                    fmt.number(count.rows),
-                    fmt.number(count.valid),
-                    fmt.number(count.errors),
-                    fmt.number(count.warnings),
-                    _share(count.valid, count.rows),
-                ]
-            )
-    codes = Counter(f.code for f in data.findings)
-    top = [
-        [code, SEVERITY_WORDS[SEVERITY[code]]["id"], generic_message(code), fmt.number(n)]
-        for code, n in codes.most_common(12)
+        Concept(
+            term="Kelas usaha",
+            text=f"Menurut {basis} ({standard}): usaha mikro sampai {mikro}, usaha kecil sampai {kecil}, "
+            f"usaha menengah sampai {menengah}.",
+        ),
+        Concept(
+            term="Usulan layak",
+            text="Usulan yang memenuhi semua syarat bantuan yang diperiksa dinas; yang berstatus Diusulkan masuk "
+            "surat usulan ke kementerian.",
+        ),
+        Concept(
+            term="Tingkat persetujuan",
+            text="Usulan yang disetujui atau disalurkan dibanding usulan yang sudah diputuskan kementerian "
+            "(disetujui, disalurkan atau ditolak).",
+        ),
+        Concept(
+            term="Kepatuhan RAT",
+            text=(f"Koperasi telah melaksanakan Rapat Anggota Tahunan untuk tahun buku {due}" if due else "")
+            + f" (jatuh tempo {coop.rat_due_months} bulan setelah tahun buku berakhir); tepat waktu bila "
+            "dilaksanakan sebelum jatuh tempo. Tidak aktif: tanpa RAT dalam "
+            f"{coop.active_window_years} tahun terakhir.",
+        ),
+        Concept(
+            term="Kategori kesehatan koperasi",
+            text=f"Menurut skor penilaian terakhir: {category_text('sehat')} {sehat} atau lebih, "
+            f"{category_text('cukup_sehat')} {cukup} sampai di bawah {sehat}, {category_text('dalam_pengawasan')} "
+            f"{awas} sampai di bawah {cukup}, {category_text('dalam_pengawasan_khusus')} di bawah {awas}{other_bands}; "
+            f"{category_text('tidak_dinilai')}: belum ada penilaian, atau penilaian terakhir lebih tua dari "
+            f"{coop.assessment_max_age_years} tahun buku. Setiap skor disertai tahun buku dan pedomannya. Pedoman: Peraturan Deputi Pengawasan "
+            "06/Per/Dep.6/IV/2016 untuk penilaian sampai tahun buku 2020, Permenkop 9/2020 dengan Juknis "
+            "Deputi Bidang Perkoperasian 15/2021 sesudahnya."
+            + (" Koperasi tanpa RAT yang jatuh tempo tidak berkategori sehat." if coop.require_rat_for_sehat else ""),
+        ),
+        Concept(
+            term="Angka sementara",
+            text="Angka periode yang belum berakhir, dihitung sampai tanggal data dan dibandingkan dengan rentang "
+            "yang sama periode sebelumnya; dapat berubah.",
+        ),
     ]
-    unreadable = [f.file for f in data.findings if f.code == "unreadable-file"]
-    return Section(
-        key="mutu-data",
-        title="Mutu data",
-        intro="Baris yang mengandung kesalahan tidak dihitung dalam laporan ini; rinciannya ada di laporan validasi "
-        "dan salinan buku kerja bertanda untuk staf."
-        + (f" Berkas tidak terbaca: {', '.join(unreadable)}." if unreadable else ""),
-        tables=[
-            Table(
-                title="Per lembar",
-                headers=["Lembar", "Baris", "Valid", "Dengan kesalahan", "Dengan peringatan", "% valid"],
-                numeric=[False, True, True, True, True, True],
-                rows=rows,
-            ),
-            Table(
-                title="Temuan terbanyak",
-                headers=["Kode", "Tingkat", "Keterangan", "Jumlah"],
-                numeric=[False, False, False, True],
-                rows=top,
-            ),
-        ],
-    )
+
+
+def _short_amount(value: int) -> str:
+    """'Rp2 miliar', 'Rp500 juta': a threshold as a definition states it."""
+    if value % 1_000_000_000 == 0:
+        return f"Rp{fmt.number(value // 1_000_000_000)} miliar"
+    if value % 1_000_000 == 0:
+        return f"Rp{fmt.number(value // 1_000_000)} juta"
+    return fmt.rupiah(value)
 
 
 REPORT = Report(

@@ -53,6 +53,22 @@ class UsulanRow(_Ctx):
     bank: str
     no_rekening: str
     nilai: str  # 'Rp7.000.000,00', as the total under it
+    no_kk: str = ""
+    kelurahan: str = ""
+    no_hp: str = ""
+    nama_rekening: str = ""
+    tempat_tanggal_lahir: str = ""
+    nib: str = ""
+
+
+class UsulanColumn(_Ctx):
+    """One column of the attachment: its header, the UsulanRow field it shows, its share of the width."""
+
+    header: str
+    field: str
+    width: str  # '9.5%'
+    align: str = ""  # 'num' (right, figures), 'center', or '' (left)
+    nowrap: bool = False
 
 
 class UsulanLetter(_Ctx):
@@ -68,6 +84,7 @@ class UsulanLetter(_Ctx):
     addressee: list[str]
     addressee_place: str
     paragraphs: list[str]
+    columns: list[UsulanColumn] = Field(default_factory=list)  # the attachment's, in order
     rows: list[UsulanRow]
     count: str  # '18'
     count_words: str  # 'delapan belas'
@@ -99,6 +116,9 @@ class SeleksiRow(_Ctx):
     reasons: list[str]  # sentences
     notes: list[str]  # sentences
     related: str = ""  # 'sama dengan baris 7'
+    program_heading: str = ""  # the program, on the first row of each run of one program
+    ministry: str = ""  # the ministry's earlier decision: 'Ditolak kementerian'
+    repeated: str = ""  # on a row shown again beside its repeat: 'baris asal; juga di kelompok Layak'
 
 
 class SeleksiGroup(_Ctx):
@@ -141,24 +161,38 @@ class KoperasiRow(_Ctx):
     anggota: str
     rat_terakhir: str  # fiscal year of the last RAT, or '—'
     rat_status: str  # 'Tepat waktu', 'Terlambat', 'Belum RAT'
-    skor: str
+    skor: str  # '84,50'
+    penilaian: str = ""  # the assessment behind the score: '(2024, pedoman 2021)'
     kategori: str
     kategori_key: str
     alasan: list[str]
     catatan: list[str]
 
 
+class KoperasiGroup(_Ctx):
+    """One list of cooperatives: what they share is said once in `common`, the rest row by row."""
+
+    key: str  # anchor: 'penghargaan', 'tidak-aktif', 'sehat', …
+    title: str  # 'Calon penerima penghargaan (25)'
+    note: str
+    common: list[str]  # the reasons every row of the group shares, stated once
+    rows: list[KoperasiRow]
+    total: str  # 'Jumlah: 25 koperasi, 2.310 anggota'
+    part: int  # 1 for the first part of the report (the lists to act on), 2 for the others
+
+
 class KoperasiContext(_Ctx):
     doc: DocInfo
     letterhead: Letterhead
+    signature: Signature
+    place_date: str
     due_fiscal_year: str
     figures: list[Figure]
     by_category: list[CountRow]
     by_type: list[CountRow]
     by_kecamatan: list[CountRow]
-    recognition: list[KoperasiRow]
-    inactive: list[KoperasiRow]
-    rows: list[KoperasiRow]
+    totals: CountRow  # the row under each summary table
+    groups: list[KoperasiGroup]  # every cooperative in exactly one group
     errors_note: str = ""
     # Sehat cooperatives kept from recognition by a note of recognition_excludes, with that note.
     kept_out: list[KoperasiRow] = Field(default_factory=list)
@@ -172,6 +206,8 @@ class Chart(_Ctx):
     title: str
     svg: str
     caption: str = ""
+    number: str = ""  # 'Gambar 1.1', given when the report numbers its figures
+    source: str = ""  # 'Sumber: …'
 
 
 class Table(_Ctx):
@@ -184,12 +220,22 @@ class Table(_Ctx):
     total: list[str] | None = None
     note: str = ""
     chart: Chart | None = None  # shown beside the table
+    number: str = ""  # 'Tabel 1.1', given when the report numbers its tables
+    source: str = ""  # 'Sumber: …'
+
+
+class Concept(_Ctx):
+    """One entry of a publication's 'Konsep dan definisi' page."""
+
+    term: str
+    text: str
 
 
 class Section(_Ctx):
     key: str
     title: str
     intro: str = ""
+    source: str = ""  # 'Sumber: …' under each of its tables and figures
     figures: list[Figure] = Field(default_factory=list)
     charts: list[Chart] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
@@ -200,9 +246,13 @@ class BerkalaContext(_Ctx):
     letterhead: Letterhead
     signature: Signature
     period: str  # 'Tahun 2026'
-    previous: str  # 'Tahun 2025'
+    previous: str  # 'Tahun 2025', or its same span when the period has not ended
+    provisional: str = ""  # 'data s.d. 4 Desember 2026 (angka sementara)' while the period runs
     place_date: str
+    foreword: list[str]  # paragraphs
     headline: list[Figure]
+    highlights: list[str]  # sentences written from the figures
+    concepts: list[Concept]
     sections: list[Section]
 
 

@@ -9,8 +9,8 @@ from ukmreport import formatting as fmt
 from ukmreport.messages import category_text, reason_text
 from ukmreport.models import HEALTH_CATEGORIES, CooperativeDecision, Dataset
 from ukmreport.period import Period
-from ukmreport.reports.common import doc_info, letterhead
-from ukmreport.reports.contexts import CountRow, Figure, KoperasiContext, KoperasiRow
+from ukmreport.reports.common import doc_info, letterhead, place_date, signature
+from ukmreport.reports.contexts import CountRow, Figure, KoperasiContext, KoperasiGroup, KoperasiRow
 from ukmreport.reports.declaration import Report
 from ukmreport.rules.explanations import explain
 from ukmreport.settings import Settings
@@ -23,13 +23,11 @@ def build(
 ) -> KoperasiContext:
     lang = settings.lang
     total = len(decisions)
-    rows = [_row(i, d, lang) for i, d in enumerate(_ordered(decisions), 1)]
     compliant = sum(1 for d in decisions if d.rat_compliant)
     active = sum(1 for d in decisions if d.active)
-    recognition = [d for d in _ordered(decisions) if d.candidate]
-    kept_out = [d for d in _ordered(decisions) if d.kept_out_by]
     on_time = sum(1 for d in decisions if d.rat_on_time)
-    inactive = [d for d in _ordered(decisions) if not d.active]
+    kept_out = [d for d in _ordered(decisions) if d.kept_out_by]
+    excludes = ", ".join(reason_text(n, lang).lower() for n in settings.cooperatives.recognition_excludes)
     categories = Counter(d.category for d in decisions)
     types = Counter(d.cooperative.jenis for d in decisions)
     kecamatan = Counter(d.cooperative.kecamatan for d in decisions)
@@ -49,6 +47,8 @@ def build(
             settings, "Keadaan Koperasi", today, subject="Kepatuhan RAT dan kesehatan koperasi", period=period.label
         ),
         letterhead=letterhead(settings),
+        signature=signature(settings),
+        place_date=place_date(settings, today),
         due_fiscal_year=str(due),
         figures=figures,
         by_category=[
@@ -71,17 +71,89 @@ def build(
             CountRow(label=name, count=fmt.number(kecamatan[name]), share=_share(kecamatan[name], total))
             for name in sorted(k for k in kecamatan if k)
         ],
-        recognition=[_row(i, d, lang) for i, d in enumerate(recognition, 1)],
+        totals=CountRow(
+            label="Jumlah", count=fmt.number(total), share=_share(total, total), amount=fmt.number(compliant)
+        ),
+        groups=groups(decisions, due, lang, excludes),
         kept_out=[_row(i, d, lang) for i, d in enumerate(kept_out, 1)],
-        excludes=", ".join(reason_text(n, lang).lower() for n in settings.cooperatives.recognition_excludes),
+        excludes=excludes,
         weights=_weights(settings),
-        inactive=[_row(i, d, lang) for i, d in enumerate(inactive, 1)],
-        rows=rows,
         errors_note=(
             f"{fmt.number(excluded)} baris koperasi mengandung kesalahan dan tidak dinilai; lihat laporan validasi."
             if excluded
             else ""
         ),
+    )
+
+
+def groups(decisions: list[CooperativeDecision], due: int, lang: str = "id", excludes: str = "") -> list[KoperasiGroup]:
+    """Every cooperative once: first the recognition candidates, the sehat ones kept from recognition
+    by a note and the inactive ones (the lists an office acts on), then the other active ones by
+    health category."""
+    ordered = _ordered(decisions)
+    recognition = [d for d in ordered if d.candidate]
+    kept_out = [d for d in ordered if d.kept_out_by]
+    inactive = [d for d in ordered if not d.active]
+    rest = [d for d in ordered if d.active and not d.candidate and not d.kept_out_by]
+    without = f", tanpa catatan: {excludes}" if excludes else ""
+    out = [
+        _group(
+            "penghargaan",
+            f"Calon penerima penghargaan ({len(recognition)})",
+            f"Koperasi berkategori sehat yang aktif dan telah melaksanakan RAT tahun buku {due}{without}.",
+            recognition,
+            1,
+            lang,
+        ),
+    ]
+    if kept_out:
+        out.append(
+            _group(
+                "tidak-diusulkan",
+                f"Sehat, tetapi tidak diusulkan ({len(kept_out)})",
+                "Berkategori sehat, aktif dan telah melaksanakan RAT, tetapi tertahan oleh catatan yang "
+                "tercantum pada barisnya.",
+                kept_out,
+                1,
+                lang,
+            )
+        )
+    out.append(
+        _group(
+            "tidak-aktif",
+            f"Koperasi tidak aktif: calon pemeriksaan pembubaran ({len(inactive)})",
+            "Tidak melaksanakan RAT dalam tiga tahun terakhir.",
+            inactive,
+            1,
+            lang,
+        )
+    )
+    for category in HEALTH_CATEGORIES:
+        members = [d for d in rest if d.category == category]
+        if members:
+            note = (
+                "Berkategori sehat tetapi bukan calon penghargaan: RAT tahun buku yang jatuh tempo belum dilaksanakan."
+                if category == "sehat"
+                else "Koperasi aktif, urut menurut skor."
+            )
+            title = f"{category_text(category, lang)} ({len(members)})"
+            out.append(_group(category, title, note, members, 2, lang))
+    return out
+
+
+def _group(key: str, title: str, note: str, members: list[CooperativeDecision], part: int, lang: str) -> KoperasiGroup:
+    rows = [_row(i, d, lang) for i, d in enumerate(members, 1)]
+    shared = [text for text in rows[0].alasan if all(text in r.alasan for r in rows)] if len(rows) > 1 else []
+    rows = [r.model_copy(update={"alasan": [t for t in r.alasan if t not in shared]}) for r in rows]
+    anggota = sum(d.cooperative.jumlah_anggota or 0 for d in members)
+    return KoperasiGroup(
+        key=key,
+        title=title,
+        note=note,
+        common=shared,
+        rows=rows,
+        total=f"Jumlah: {fmt.number(len(rows))} koperasi, {fmt.number(anggota)} anggota",
+        part=part,
     )
 
 
@@ -98,11 +170,11 @@ def _share(part: int, whole: int) -> str:
     return fmt.percent(part / whole) if whole else "–"
 
 
-def _score(d: CooperativeDecision) -> str:
-    """'84,50 (2024, pedoman 2021)': a score with the fiscal year and guideline it came from."""
+def _assessment(d: CooperativeDecision) -> str:
+    """'(2024, pedoman 2021)': the fiscal year and guideline a score came from, shown under it."""
     if d.score is None:
-        return "–"
-    return f"{fmt.number(d.score, 2)} ({d.assessment_year}, pedoman {d.guideline})"
+        return ""
+    return f"({d.assessment_year}, pedoman {d.guideline})"
 
 
 def assessed(decisions: list[CooperativeDecision]) -> str:
@@ -143,7 +215,8 @@ def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
         anggota=fmt.number(c.jumlah_anggota) if c.jumlah_anggota is not None else "–",
         rat_terakhir=str(c.tahun_buku_rat) if c.tahun_buku_rat else "–",
         rat_status=rat_status(d),
-        skor=_score(d),
+        skor=fmt.number(d.score, 2) if d.score is not None else "–",
+        penilaian=_assessment(d),
         kategori=category_text(d.category, lang),
         kategori_key=d.category,
         alasan=[explain(r, d.facts.get(r), lang) for r in d.reasons]

@@ -29,7 +29,8 @@ GROUPS = (
         "ganda",
         "Usulan ganda dan kemungkinan orang yang sama",
         "NIK dan program yang sama diusulkan lebih dari sekali, atau nama dan tanggal lahir sama dengan NIK "
-        "berbeda. Baris yang berkaitan ditampilkan berdampingan.",
+        "berbeda. Baris asal yang berada di kelompok lain ditampilkan (miring) tepat di atas baris yang "
+        "mengulanginya.",
     ),
     (
         "sudah-menerima",
@@ -55,12 +56,21 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
     for d in decisions:
         grouped[group_of(d)].append(d)
     titles = tuple(settings.eligibility.name_titles)
-    grouped["ganda"].sort(key=lambda d: (name_key(d.proposal.nama or "", titles), d.proposal.nik or "", d.proposal.row))
-    grouped["sudah-menerima"].sort(key=lambda d: (d.proposal.nik or "", d.proposal.row))
-    groups = [
-        SeleksiGroup(
-            key=key, title=title, description=text, rows=[_row(i, d, lang) for i, d in enumerate(grouped[key], 1)]
+    for key in ("perlu-dikonfirmasi", "layak", "tidak-layak"):
+        grouped[key].sort(key=lambda d: (d.proposal.program or "", d.proposal.row))
+    grouped["ganda"].sort(
+        key=lambda d: (
+            d.proposal.program or "",
+            name_key(d.proposal.nama or "", titles),
+            d.proposal.nik or "",
+            d.proposal.row,
         )
+    )
+    grouped["sudah-menerima"].sort(key=lambda d: (d.proposal.program or "", d.proposal.nik or "", d.proposal.row))
+    title_of = {key: title for key, title, _ in GROUPS}
+    home = {(d.proposal.file, d.proposal.row): title_of[group_of(d)] for d in decisions}
+    groups = [
+        SeleksiGroup(key=key, title=title, description=text, rows=_rows(grouped[key], decisions, home, lang))
         for key, title, text in GROUPS
         if grouped[key]
     ]
@@ -97,6 +107,41 @@ def build(decisions: list[ProposalDecision], settings: Settings, today: date) ->
     )
 
 
+def _rows(
+    members: list[ProposalDecision],
+    decisions: list[ProposalDecision],
+    home: dict[tuple[str, int], str],
+    lang: str,
+) -> list[SeleksiRow]:
+    """The group's rows in order, each repeat preceded by the row it repeats when that row lives in
+    another group, and a program heading wherever the program changes."""
+    by_row = {(d.proposal.file, d.proposal.row): d for d in decisions}
+    here = {(d.proposal.file, d.proposal.row) for d in members}
+    ordered: list[tuple[ProposalDecision, str]] = []
+    shown: set[tuple[str, int]] = set()
+    for d in members:
+        for rows in d.related_rows.values():
+            for row in rows:
+                key = (d.proposal.file, row)
+                if key in by_row and key not in here and key not in shown:
+                    shown.add(key)
+                    ordered.append((by_row[key], f"baris asal, juga di kelompok {home[key]}"))
+        ordered.append((d, ""))
+    out = []
+    previous = None
+    for i, (d, repeated) in enumerate(ordered, 1):
+        program = d.proposal.program or "Tanpa program"
+        row = _row(i, d, lang, repeated)
+        if program != previous:
+            row = row.model_copy(update={"program_heading": program})
+        previous = program
+        out.append(row)
+    return out
+
+
+MINISTRY = {"Ditolak": "Ditolak kementerian", "Disetujui": "Disetujui kementerian", "Disalurkan": "Sudah disalurkan"}
+
+
 def _note(d: ProposalDecision, code: str, lang: str) -> str:
     """A note's sentence; on a proposal waiting for confirmation, with what to check."""
     sentence = explain(code, d.facts.get(code), lang)
@@ -104,7 +149,7 @@ def _note(d: ProposalDecision, code: str, lang: str) -> str:
     return f"{sentence} — {check.get(lang, check['id'])}" if check else sentence
 
 
-def _row(no: int, d: ProposalDecision, lang: str) -> SeleksiRow:
+def _row(no: int, d: ProposalDecision, lang: str, repeated: str = "") -> SeleksiRow:
     p = d.proposal
     related = []
     for code, rows in d.related_rows.items():
@@ -127,6 +172,8 @@ def _row(no: int, d: ProposalDecision, lang: str) -> SeleksiRow:
         reasons=[explain(code, d.facts.get(code), lang) for code in d.reasons],
         notes=[_note(d, code, lang) for code in d.notes],
         related="; ".join(related),
+        ministry=MINISTRY.get(p.status, ""),
+        repeated=repeated,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,10 +13,43 @@ from ukmreport.access import Access
 from ukmreport.models import ProposalDecision
 from ukmreport.period import ROMAN_MONTHS
 from ukmreport.reports.common import doc_info, letterhead, place_date, sender, signature
-from ukmreport.reports.contexts import UsulanContext, UsulanLetter, UsulanRow
+from ukmreport.reports.contexts import UsulanColumn, UsulanContext, UsulanLetter, UsulanRow
 from ukmreport.reports.declaration import Report, Run
 from ukmreport.settings import Settings
 from ukmreport.validate import fold
+
+# Header -> (UsulanRow field, relative width, alignment, no wrap, the XLSX keeps it as text).
+# Widths are shares of the landscape text area (252 mm at 7 pt): a 16-digit NIK needs ~23 mm.
+COLUMNS: dict[str, tuple[str, float, str, bool, bool]] = {
+    "No": ("no", 2.6, "num", False, False),
+    "NIK": ("nik", 10.4, "num", True, True),
+    "No. KK": ("no_kk", 10.4, "num", True, True),
+    "Nama Lengkap": ("nama", 7.6, "", False, True),
+    "L/P": ("jenis_kelamin", 2.6, "center", False, False),
+    "Tempat/Tanggal Lahir": ("tempat_tanggal_lahir", 8.0, "", False, True),
+    "Alamat": ("alamat", 8.0, "", False, True),
+    "Kelurahan": ("kelurahan", 6.2, "", False, True),
+    "Kecamatan": ("kecamatan", 6.4, "", False, True),
+    "Nama Usaha": ("nama_usaha", 7.0, "", False, True),
+    "Bidang Usaha": ("bidang_usaha", 5.8, "", False, True),
+    "NIB": ("nib", 8.0, "num", True, True),
+    "No. HP": ("no_hp", 8.0, "num", True, True),
+    "Bank": ("bank", 4.4, "", False, True),
+    "No Rekening": ("no_rekening", 9.6, "num", True, True),
+    "Nama Pemilik Rekening": ("nama_rekening", 7.6, "", False, True),
+    "Nilai": ("nilai", 9.4, "num", True, False),
+}
+
+
+def attachment_columns(settings: Settings) -> list[UsulanColumn]:
+    """The attachment's columns as settings.letter.columns names them, their widths filling the page."""
+    chosen = [(header, COLUMNS[header]) for header in settings.letter.columns]
+    whole = sum(spec[1] for _, spec in chosen)
+    return [
+        UsulanColumn(header=header, field=field, width=f"{width / whole * 100:.2f}%", align=align, nowrap=nowrap)
+        for header, (field, width, align, nowrap, _) in chosen
+    ]
+
 
 # What the letter may say of its recipients: one phrase per check of rules.md, stated only when
 # every listed proposal passed it on data that could have shown otherwise (ProposalDecision.checks).
@@ -60,7 +94,8 @@ def letter_number(settings: Settings, today: date) -> str:
 
 
 def _letter(program: str, decisions: list[ProposalDecision], settings: Settings, today: date) -> UsulanLetter:
-    rows = [_row(i, d) for i, d in enumerate(decisions, 1)]
+    with_kelurahan = "Kelurahan" in settings.letter.columns
+    rows = [_row(i, d, with_kelurahan) for i, d in enumerate(decisions, 1)]
     total = sum(int(d.proposal.nilai_usulan or 0) for d in decisions)
     count = len(decisions)
     amounts = {int(d.proposal.nilai_usulan or 0) for d in decisions}
@@ -87,6 +122,7 @@ def _letter(program: str, decisions: list[ProposalDecision], settings: Settings,
         addressee=settings.letter.addressee,
         addressee_place=settings.letter.addressee_place,
         paragraphs=paragraphs,
+        columns=attachment_columns(settings),
         rows=rows,
         count=str(count),
         count_words=count_words,
@@ -109,21 +145,57 @@ def verified(decisions: list[ProposalDecision]) -> str:
     return ", ".join(phrases[:-1]) + ", dan " + phrases[-1]
 
 
-def _row(no: int, d: ProposalDecision) -> UsulanRow:
-    p, b = d.proposal, d.business
+def _row(no: int, d: ProposalDecision, with_kelurahan: bool = True) -> UsulanRow:
+    p = d.proposal
+    values = cells(d)
     return UsulanRow(
         no=no,
         nik=p.nik or "",
         nama=p.nama or "",
-        jenis_kelamin=(b.jenis_kelamin if b else None) or "",
-        alamat=_address(b),
-        kecamatan=(b.kecamatan if b else None) or "",
-        nama_usaha=(b.nama_usaha if b else None) or "",
-        bidang_usaha=(b.sektor or b.bidang_usaha if b else None) or "",
-        bank=(b.nama_bank if b else None) or "",
-        no_rekening=(b.no_rekening if b else None) or "",
+        jenis_kelamin=values["jenis_kelamin"],
+        alamat=values["alamat"] if with_kelurahan else _address(d.business),
+        kecamatan=values["kecamatan"],
+        nama_usaha=values["nama_usaha"],
+        bidang_usaha=values["bidang_usaha"],
+        bank=values["bank"],
+        no_rekening=values["no_rekening"],
         nilai=fmt.rupiah(p.nilai_usulan or 0, cents=True),
+        no_kk=values["no_kk"],
+        kelurahan=values["kelurahan"],
+        no_hp=values["no_hp"],
+        nama_rekening=values["nama_rekening"],
+        tempat_tanggal_lahir=values["tempat_tanggal_lahir"],
+        nib=values["nib"],
     )
+
+
+CELL_FIELDS = (
+    "jenis_kelamin alamat kelurahan kecamatan nama_usaha bidang_usaha bank no_rekening no_kk no_hp "
+    "nama_rekening tempat_tanggal_lahir nib"
+).split()
+
+
+def cells(d: ProposalDecision) -> dict[str, str]:
+    """The business's side of an attachment row, as text ('' where the sheet has nothing)."""
+    b = d.business
+    if b is None:
+        return dict.fromkeys(CELL_FIELDS, "")
+    birth = ", ".join(x for x in (b.tempat_lahir, fmt.short_date(b.tanggal_lahir) if b.tanggal_lahir else "") if x)
+    return {
+        "jenis_kelamin": b.jenis_kelamin or "",
+        "alamat": b.alamat or "",
+        "kelurahan": b.kelurahan or "",
+        "kecamatan": b.kecamatan or "",
+        "nama_usaha": b.nama_usaha or "",
+        "bidang_usaha": b.sektor or b.bidang_usaha or "",
+        "bank": b.nama_bank or "",
+        "no_rekening": b.no_rekening or "",
+        "no_kk": b.no_kk or "",
+        "no_hp": b.no_hp or "",
+        "nama_rekening": b.nama_rekening or "",
+        "tempat_tanggal_lahir": birth,
+        "nib": b.nib or "",
+    }
 
 
 def _address(b: object) -> str:
@@ -133,72 +205,54 @@ def _address(b: object) -> str:
     return ", ".join(p for p in parts if p)
 
 
-USULAN_HEADERS = (
-    "No",
-    "NIK",
-    "Nama",
-    "L/P",
-    "Alamat",
-    "Kelurahan",
-    "Kecamatan",
-    "Nama Usaha",
-    "Bidang Usaha",
-    "Bank",
-    "No Rekening",
-    "Nama Pemilik Rekening",
-    "Nilai",
-)
+def sheet_name(program: str, index: int) -> str:
+    """A whole word or two for the sheet's tab (Excel keeps 31 characters): the program's short name
+    in brackets ('BPUM'), else 'Lampiran', numbered when there are several programs."""
+    short = re.search(r"\(([^()]{1,31})\)\s*$", program)
+    if short:
+        return short.group(1).strip()
+    return "Lampiran" if index == 1 else f"Lampiran {index}"
 
 
 def write_xlsx(run: Run, path: Path, access: Access) -> None:
-    """Write the letters' table as a plain workbook the ministry can load, one sheet per program."""
-    from ukmreport.render.xlsx import write_table
+    """Write the letters' table as the ministry loads and prints it: one sheet per program, the same
+    columns as the PDF, a title above, the total row under, landscape and one page wide."""
+    from ukmreport.render.xlsx import SheetTable, write_table
 
+    settings = run.settings
+    headers = list(settings.letter.columns)
     sheets = []
-    for program, decisions in proposed(run.decisions.proposals).items():
+    for index, (program, decisions) in enumerate(proposed(run.decisions.proposals).items(), 1):
         rows = []
         for i, d in enumerate(decisions, 1):
-            p, b = d.proposal, d.business
-            rows.append(
-                [
-                    i,
-                    p.nik,
-                    p.nama,
-                    b.jenis_kelamin if b else None,
-                    b.alamat if b else None,
-                    b.kelurahan if b else None,
-                    b.kecamatan if b else None,
-                    b.nama_usaha if b else None,
-                    (b.sektor or b.bidang_usaha) if b else None,
-                    b.nama_bank if b else None,
-                    b.no_rekening if b else None,
-                    b.nama_rekening if b else None,
-                    int(p.nilai_usulan or 0),
-                ]
+            values: dict[str, object] = {**cells(d), "no": i, "nik": d.proposal.nik, "nama": d.proposal.nama}
+            values["nilai"] = int(d.proposal.nilai_usulan or 0)
+            rows.append([values[COLUMNS[h][0]] for h in headers])
+        total = sum(int(d.proposal.nilai_usulan or 0) for d in decisions)
+        sheets.append(
+            SheetTable(
+                name=sheet_name(program, index),
+                headers=headers,
+                rows=rows,
+                title=[
+                    f"Lampiran Surat {settings.head.position}",
+                    f"Nomor {letter_number(settings, run.today)} tanggal {fmt.long_date(run.today)}",
+                    f"Daftar Calon Penerima {program}",
+                ],
+                total=(f"JUMLAH ({len(rows)} orang)", total),
             )
-        sheets.append((program, USULAN_HEADERS, rows))
+        )
     if not sheets:
-        sheets.append(("Lampiran", USULAN_HEADERS, []))
+        sheets.append(SheetTable(name="Lampiran", headers=headers, rows=[], title=["Lampiran"], total=None))
     write_table(
         path,
         sheets,
         title="Lampiran usulan calon penerima bantuan",
-        author=run.settings.office.short_name or "",
+        author=settings.office.short_name or "",
         created=run.now.replace(tzinfo=None, microsecond=0),
         access=access,
-        text_columns=("NIK", "No Rekening", "Nama", "Alamat", "Nama Usaha", "Nama Pemilik Rekening"),
-        widths={
-            "NIK": 19,
-            "Nama": 28,
-            "Alamat": 36,
-            "Nama Usaha": 26,
-            "No Rekening": 20,
-            "Bidang Usaha": 18,
-            "Nama Pemilik Rekening": 28,
-            "Nilai": 14,
-            "No": 6,
-            "L/P": 5,
-        },
+        text_columns=[h for h in headers if COLUMNS[h][4]],
+        widths={header: max(5.0, COLUMNS[header][1] * 2.6) for header in headers},
     )
 
 

@@ -1,0 +1,150 @@
+"""Every document the demo builds, read back as the page a person holds (outputs.md "PDFs").
+
+The demo is built on 4 December 2026, inside its period, so the periodic report is provisional.
+The layout is read back with pdfplumber (a test-only dependency): it gives each word's box and
+each drawn rule's, where pypdf's text visitor gives only where text starts and nothing drawn.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from ukmreport.demo import write_demo_inputs
+from ukmreport.office.region import load_region
+from ukmreport.pipeline import BuildResult, build
+from ukmreport.settings import load_settings
+
+MM = 72 / 25.4
+EDGE = 10 * MM  # printers cut here: nothing closer to the paper's edge
+TEXT_AREA = (25 * MM, 20 * MM)  # style.css @page: left and right margins
+SLACK = 1.0  # points: a rule's half width may sit on the margin
+EMPTY_SLOTS = (
+    re.compile(r"\(\s*\)"),  # '()'
+    re.compile(r"\s,(\s|$)"),  # 'Kecamatan , bukan'
+    re.compile(r"\b(di|ke|dari|oleh|sama dengan)\s*[,.;)]"),  # 'berada di .'
+    re.compile(r"\b(Kecamatan|Kelurahan|baris|dan|atau|bukan)\s+[,.;)]"),  # 'di baris .'
+    re.compile(r"[^\s:]:\s*[,.;)]"),  # 'Nilai: .'
+)
+
+
+@pytest.fixture(scope="module")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    root = tmp_path_factory.mktemp("documents")
+    settings = load_settings(None)
+    today = date(2026, 12, 4)
+    write_demo_inputs(root / "inputs", seed=2024, today=today, region=load_region(None), settings=settings)
+    return build(root / "inputs", settings, out=root / "reports", now=datetime(2026, 12, 4, 9, tzinfo=UTC))
+
+
+def documents(build_: BuildResult, suffix: str) -> list[Path]:
+    found = sorted(build_.out_dir.glob(f"*.{suffix}"))
+    assert found, suffix
+    return found
+
+
+def test_the_demo_builds_every_document(demo_build: BuildResult) -> None:
+    assert [p.stem for p in documents(demo_build, "pdf")] == ["berkala", "koperasi", "seleksi", "usulan"]
+    assert {p.stem for p in documents(demo_build, "html")} == {"berkala", "koperasi", "seleksi", "usulan", "validasi"}
+
+
+def test_nothing_near_the_paper_edge_and_no_table_past_the_text_area(demo_build: BuildResult) -> None:
+    problems = []
+    for path in documents(demo_build, "pdf"):
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, 1):
+                where = f"{path.name} p.{number}"
+                width, height = page.width, page.height
+                for w in page.extract_words():
+                    if w["x0"] < EDGE or w["x1"] > width - EDGE or w["top"] < EDGE or w["bottom"] > height - EDGE:
+                        problems.append(f"{where}: {w['text']!r} within 10 mm of the edge")
+                left, right = TEXT_AREA[0] - SLACK, width - TEXT_AREA[1] + SLACK
+                for w in page.extract_words():
+                    if w["x1"] > right or w["x0"] < left:
+                        problems.append(f"{where}: {w['text']!r} outside the text area")
+                for shape in page.rects + page.lines:
+                    if shape["x1"] > right or shape["x0"] < left:
+                        problems.append(f"{where}: a rule from x={shape['x0']:.0f} to {shape['x1']:.0f} pt")
+    assert not problems, "\n".join(problems[:20])
+
+
+class _Text(HTMLParser):
+    """The text of each block of an HTML document (cells, items, paragraphs), scripts and styles left out."""
+
+    BLOCKS = {"p", "td", "th", "li", "h1", "h2", "h3", "h4", "div", "figcaption", "caption", "title", "dd", "dt", "br"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("style", "script", "svg"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "svg"):
+            self.skip -= 1
+        elif tag in self.BLOCKS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.current.append(data)
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.blocks.append(text)
+        self.current = []
+
+
+def empty_slots(lines: list[str], *, brackets: bool = True) -> list[str]:
+    """Lines with an empty slot, or (brackets: whole blocks of text, not a PDF's wrapped lines) a
+    bracket left open by a message cut short."""
+    return [
+        line
+        for line in lines
+        if any(p.search(line) for p in EMPTY_SLOTS) or (brackets and line.count("(") != line.count(")"))
+    ]
+
+
+def test_the_slot_finder_finds_what_it_is_for() -> None:
+    assert empty_slots(["Kelurahan berada di Kecamatan , bukan", "Jenis kelamin di NIK () bukan ()"]) == [
+        "Kelurahan berada di Kecamatan , bukan",
+        "Jenis kelamin di NIK () bukan ()",
+    ]
+    assert empty_slots(["Nilai: .", "sama dengan baris ."]) == ["Nilai: .", "sama dengan baris ."]
+    assert empty_slots(["Nomor HP tidak valid (10–13 angka diawali 08"]) == [
+        "Nomor HP tidak valid (10–13 angka diawali 08"
+    ]
+    assert not empty_slots(
+        [
+            "Kelurahan Lanto berada di Kecamatan Batupoaro, bukan Wolio",
+            "Rp7.000.000 (1,5%)",
+            "alasan tercantum pada setiap baris.",
+        ]
+    )
+
+
+def test_no_text_with_an_empty_slot(demo_build: BuildResult) -> None:
+    found = []
+    for path in documents(demo_build, "pdf"):
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, 1):
+                lines = (page.extract_text() or "").splitlines()
+                found += [f"{path.name} p.{number}: {line}" for line in empty_slots(lines, brackets=False)]
+    for path in documents(demo_build, "html"):
+        parser = _Text()
+        parser.feed(path.read_text("utf-8"))
+        parser.flush()
+        found += [f"{path.name}: {text}" for text in empty_slots(parser.blocks)]
+    assert not found, "\n".join(found[:20])
