@@ -37,7 +37,7 @@ def _digest(*paths: Path) -> str:
 
 def generator_digest() -> str:
     """What a demo workbook depends on: the generator, the default settings and the regions."""
-    return _digest(PACKAGE / "demo", PACKAGE / "settings.py", PACKAGE / "region.py", PACKAGE / "regions")
+    return _digest(PACKAGE / "demo", PACKAGE / "settings.py", PACKAGE / "office", PACKAGE / "regions")
 
 
 def package_digest() -> str:

@@ -339,6 +339,7 @@ class AnnotationJob:
             from ukmreport.render import workers
 
             workers.end(self.pool, abort=kind is not None)
+            self.pool = None
 
 
 class _Done:

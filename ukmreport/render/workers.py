@@ -9,6 +9,7 @@ the resource tracker a build started, which would otherwise wait for their paren
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -103,17 +104,18 @@ def _alive(pid: int) -> bool:
 
 
 def stop() -> None:
-    """End the forkserver and the resource tracker this process started, if any.
+    """End the forkserver this process started, if any.
 
-    In a one-shot command they end with the process; in a long-lived one (a test run, a service
-    calling the library) they would stay. Both are multiprocessing's own singletons, stopped
-    through the methods its test suite uses: there is no public call for it.
+    In a one-shot command it ends with the process; in a long-lived one (a test run, a service
+    calling the library) it would stay, with the weasyprint it preloaded. It is multiprocessing's
+    own singleton, stopped through the method its test suite uses: there is no public call for it.
+    The resource tracker is left to end with this process: stopping it would unlink semaphores that
+    objects still alive here own.
     """
-    from multiprocessing import forkserver, resource_tracker
+    from multiprocessing import forkserver
 
-    for helper in (getattr(forkserver, "_forkserver", None), getattr(resource_tracker, "_resource_tracker", None)):
-        stop_helper = getattr(helper, "_stop", None)
-        if stop_helper is None:
-            continue
+    gc.collect()  # pools shut down but not yet collected still hold the forkserver's pipes
+    stop_server = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop_server is not None:
         with contextlib.suppress(OSError, ChildProcessError):  # already gone
-            stop_helper()
+            stop_server()
