@@ -7,9 +7,9 @@ import pytest
 from tests.test_cooperatives import END, RULES, assessment, coop, decide
 from ukmreport.models import Assessment
 from ukmreport.rules.explanations import explain
-from ukmreport.rules.health import choose_guideline
 from ukmreport.settings import CooperativeRules
 from ukmreport.validate import parse_kk, read_inputs
+from ukmreport.validate.health import choose_guideline
 
 
 def assessment_2021(points=(30, 15, 40, 15), **kw) -> Assessment:

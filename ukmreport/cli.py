@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from ukmreport.messages import HELP, say
+from ukmreport.options import checked_choice, checked_formats, checked_only, checked_period, format_names, report_names
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAIL = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
@@ -286,61 +287,6 @@ def progress_bar(opts: Options, label: str) -> Iterator[Callable[[str], None] | 
 
 
 # -- option values, checked before anything is read or touched --------------------------------------
-
-
-def report_names() -> str:
-    from ukmreport.reports import REPORTS
-
-    return ", ".join(REPORTS)
-
-
-def format_names() -> str:
-    from ukmreport.reports import REPORTS
-
-    return ", ".join(sorted({fmt for report in REPORTS.values() for fmt in report.formats}))
-
-
-def checked_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    from ukmreport.errors import UkmreportError
-    from ukmreport.period import parse_period
-
-    try:
-        return parse_period(value) if value else None
-    except UkmreportError:
-        raise click.UsageError(say("bad-period", lang_of(ctx), value=value), ctx) from None
-
-
-def checked_only(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str] | None:
-    from ukmreport.reports import REPORTS
-
-    names = [name.strip() for item in value for name in item.split(",") if name.strip()]
-    unknown = [name for name in names if name not in REPORTS]
-    if unknown:
-        message = say("unknown-report", lang_of(ctx), value=", ".join(unknown), choices=report_names())
-        raise click.UsageError(message, ctx)
-    return names or None
-
-
-def checked_formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
-    known = format_names().split(", ")
-    unknown = [f for f in formats if f not in known]
-    if unknown or not formats:
-        message = say("unknown-format", lang_of(ctx), value=", ".join(unknown) or "''", choices=", ".join(known))
-        raise click.UsageError(message, ctx)
-    return formats
-
-
-def checked_choice(*choices: str) -> Callable[[click.Context, click.Parameter, str], str]:
-    def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
-        if value not in choices:
-            option = f"--{param.name}"
-            raise click.UsageError(
-                say("bad-value", lang_of(ctx), value=value, option=option, choices=", ".join(choices)), ctx
-            )
-        return value
-
-    return check
 
 
 # -- the commands -----------------------------------------------------------------------------------

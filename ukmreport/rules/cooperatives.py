@@ -8,9 +8,8 @@ from datetime import date
 from ukmreport import formatting as fmt
 from ukmreport.messages import category_text
 from ukmreport.models import Assessment, Cooperative, CooperativeDecision, HealthCategory
-from ukmreport.rules import health
 from ukmreport.settings import CooperativeRules
-from ukmreport.validate import fold
+from ukmreport.validate import fold, health
 
 
 def rat_due_date(fiscal_year: int, rules: CooperativeRules) -> date:

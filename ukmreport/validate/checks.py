@@ -12,8 +12,8 @@ from typing import Protocol
 
 from ukmreport.messages import category_text
 from ukmreport.models import SheetKind
-from ukmreport.rules.health import category_of_text, choose_guideline, health_category, score
 from ukmreport.validate.headers import Column
+from ukmreport.validate.health import category_of_text, choose_guideline, health_category, score
 from ukmreport.validate.identifiers import nik_birth_date, nik_gender
 from ukmreport.validate.kinds import Context, SectorValue
 from ukmreport.validate.schema import FIELDS

@@ -3,8 +3,10 @@
 Two guidelines are in use: the 2016 savings-and-loan guideline (seven aspects) and the 2021
 health examination (four aspects). What goes in is one assessment's points (or, while a row is
 still being read, its filled fields); what comes out is the guideline, the score and its category.
-Nothing here reads files or knows about findings (nor imports validate/: validate/checks.py uses
-it, as rules/cooperatives.py does), so that a row is judged the same way where it is read and where it is decided.
+Nothing here reads files or knows about findings. It lives with validation, which needs it first
+(validate/checks.py: assessment-incomplete, predicate-mismatch), and rules/cooperatives.py takes it
+from here, so that a row is judged the same way where it is read and where it is decided, and no
+stage imports a later one.
 """
 
 from __future__ import annotations
