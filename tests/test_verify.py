@@ -173,3 +173,19 @@ def test_words_to_int(words: str, number: int | None) -> None:
 @pytest.mark.parametrize("amount", [0, 7_000_000, 140_000_000, 343_000_000, 1_001_000, 999_999_999_999])
 def test_total_in_words_reads_back(amount: int) -> None:
     assert rupiah_words_to_int(amount_in_words(amount)) == amount
+
+
+@pytest.mark.parametrize("where", [0.002, 0.05, 0.08, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99, 1.5])
+def test_a_changed_byte_in_the_unsigned_contents_exits_1(
+    letters: dict[str, Path], tmp_path: Path, where: float
+) -> None:
+    """/Contents is outside what the signature signs: its CMS, certificates and padding are checked."""
+    data = bytearray(letters["signed"].read_bytes())
+    start = data.rindex(b"/Contents <") + len(b"/Contents <")  # '3082LLLL…': a DER SEQUENCE, then zeros
+    cms_hex = 2 * (int.from_bytes(bytes.fromhex(data[start + 4 : start + 8].decode()), "big") + 4)
+    at = start + int(where * cms_hex)
+    data[at] = ord("1") if data[at] != ord("1") else ord("2")
+    tampered = tmp_path / "usulan.pdf"
+    tampered.write_bytes(bytes(data))
+    code, out = verify(str(tampered))
+    assert code == 1 and "signature" in out, out

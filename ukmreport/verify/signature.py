@@ -66,14 +66,111 @@ def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr
             result.add("signature", f"the signature does not cover the whole file (coverage {signature.coverage})")
         if roots is not None and not status.trusted:
             result.add("signature", f"the signer's certificate ({signature.signer}) does not chain to the CA bundle")
+        try:
+            unsigned = _unsigned_changes(embedded)
+        except Exception as exc:  # a damaged certificate or structure that still let validation run
+            unsigned = [f"cannot be read ({type(exc).__name__})"]
+        for change in unsigned:
+            result.add("signature", f"the signature's unsigned part was altered: {change}")
         if not _padding_is_clean(data, embedded):
-            result.add("signature", "bytes were changed in the signature's unsigned padding (/Contents)")
+            result.add("signature", "bytes were changed in /Contents (the CMS or its zero padding)")
         if signature.qr_matches is False:
             result.add("qr", "the QR code does not carry this letter's number, date, count, total and attachment hash")
 
 
+def _unsigned_changes(embedded: Any) -> list[str]:
+    """What the CMS says outside its signed attributes: one PAdES shape, and certificates that verify."""
+    content = embedded.signed_data
+    infos = content["signer_infos"]
+    digest = infos[0]["digest_algorithm"]["algorithm"].native if len(infos) else None
+    shape = {
+        "version": content["version"].native in ("v1", "v3"),
+        "digest algorithms": [a["algorithm"].native for a in content["digest_algorithms"]] == [digest],
+        "content type": content["encap_content_info"]["content_type"].native == "data"
+        and content["encap_content_info"]["content"].native is None,
+        "one signer": len(infos) == 1 and infos[0]["version"].native in ("v1", "v3"),
+        "no unsigned attributes": infos[0]["unsigned_attrs"].native in (None, [])
+        or all(a["type"].native == "signature_time_stamp_token" for a in infos[0]["unsigned_attrs"]),
+    }
+    changes = [name for name, holds in shape.items() if not holds]
+    return changes + [f"certificate {subject}" for subject in _altered_certificates(embedded)]
+
+
+def _altered_certificates(embedded: Any) -> list[str]:
+    """The certificates a signature carries lie outside what it signs: each must be on the signer's
+    chain (signer, its issuer, that one's issuer …) and verify against the next; any other is named."""
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+
+    carried: list[Any] = []
+    altered: list[str] = []
+    for choice in embedded.signed_data["certificates"] or []:
+        try:
+            carried.append(x509.load_der_x509_certificate(choice.chosen.dump()))
+        except Exception:  # a damaged certificate: ValueError, InvalidVersion, an asn1crypto error
+            altered.append("(unreadable)")
+    signer_der = embedded.signer_cert.dump()
+    chain = [cert for cert in carried if cert.public_bytes(_der()) == signer_der]
+    while chain:
+        top = chain[-1]
+        issuer = next((c for c in carried if c.subject == top.issuer and c not in chain), None)
+        if issuer is None:
+            if _claims_root(top) and not _self_signed(top):
+                altered.append(top.subject.rfc4514_string())
+            break
+        _verify_issued(top, issuer, altered, InvalidSignature)
+        chain.append(issuer)
+    altered += [cert.subject.rfc4514_string() for cert in carried if cert not in chain]
+    return altered
+
+
+def _claims_root(cert: Any) -> bool:
+    """A certificate with no authority key identifier, or its own: a root, which must sign itself."""
+    from cryptography import x509
+
+    try:
+        authority = cert.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).value.key_identifier
+    except x509.ExtensionNotFound:
+        return True
+    try:
+        subject = cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
+    except x509.ExtensionNotFound:
+        return False
+    return authority == subject
+
+
+def _self_signed(cert: Any) -> bool:
+    """Its own key verifies its signature (names aside: a changed issuer name must fail here too)."""
+    from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+
+    key = cert.public_key()
+    try:
+        if isinstance(key, ec.EllipticCurvePublicKey):
+            key.verify(cert.signature, cert.tbs_certificate_bytes, ec.ECDSA(cert.signature_hash_algorithm))
+        elif isinstance(key, rsa.RSAPublicKey):
+            key.verify(cert.signature, cert.tbs_certificate_bytes, padding.PKCS1v15(), cert.signature_hash_algorithm)
+        else:
+            cert.verify_directly_issued_by(cert)
+    except Exception:
+        return False
+    return True
+
+
+def _der() -> Any:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    return Encoding.DER
+
+
+def _verify_issued(cert: Any, issuer: Any, altered: list[str], invalid: type[Exception]) -> None:
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except (invalid, ValueError, TypeError):
+        altered.append(cert.subject.rfc4514_string())
+
+
 def _padding_is_clean(data: bytes, embedded: Any) -> bool:
-    """The one gap a signature leaves unsigned, /Contents, holds the CMS and then only zeros."""
+    """The one gap a signature leaves unsigned, /Contents, holds a well-formed CMS and then only zeros."""
     try:
         start, length, end, _ = (int(value) for value in embedded.sig_object["/ByteRange"])
         gap = data[start + length : end].strip(b"<> \r\n")
@@ -86,7 +183,15 @@ def _padding_is_clean(data: bytes, embedded: Any) -> bool:
     if size & 0x80:
         count = size & 0x7F
         size, header = int.from_bytes(der[2 : 2 + count], "big"), 2 + count
-    return not any(der[header + size :])
+    if any(der[header + size :]):
+        return False
+    from asn1crypto import cms
+
+    try:  # strictly: pyHanko reads a CMS whose outer length was changed, this does not
+        cms.ContentInfo.load(der[: header + size], strict=True).native  # noqa: B018 (parses every field)
+    except Exception:
+        return False
+    return True
 
 
 def _qr_matches(embedded: Any, payload: str) -> bool | None:
