@@ -43,7 +43,9 @@ def load_signing_key_for(p12: Path):  # type: ignore[no-untyped-def]
 def _niks(letter: Path) -> list[str]:
     data = PdfReader(letter).attachments["usulan.xlsx"][0]
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
-    return [str(row[1]) for row in sheet.iter_rows(min_row=2, values_only=True) if row[1]]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(i for i, row in enumerate(rows) if row and row[0] == "No" and row[1] == "NIK")
+    return [str(row[1]) for row in rows[header + 1 :] if row[1] and str(row[1]).isdigit()]
 
 
 def verify(*args: str) -> tuple[int, str]:
@@ -107,8 +109,11 @@ def test_attachment_altered_against_the_letter_exits_1(letters: dict[str, Path],
     reader = PdfReader(letters["other"])
     workbook = load_workbook(io.BytesIO(reader.attachments["usulan.xlsx"][0]))
     sheet = workbook.worksheets[0]
-    sheet.cell(2, 2).value = "7472010101900001"  # row 1's NIK
-    sheet.cell(3, 13).value = 9_000_000  # row 2's amount
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = next(i for i, row in enumerate(rows, 1) if row[:2] == ["No", "NIK"])
+    nilai = rows[header - 1].index("Nilai") + 1
+    sheet.cell(header + 1, 2).value = "7472010101900001"  # row 1's NIK
+    sheet.cell(header + 2, nilai).value = 9_000_000  # row 2's amount
     buffer = io.BytesIO()
     workbook.save(buffer)
     writer = PdfWriter(clone_from=reader)

@@ -111,7 +111,10 @@ def _rows(lines: list[str]) -> list[Row]:
         current.append(line)
         if _ROW_END.search(line):
             tokens = " ".join(current).split()
-            account = tokens[-2] if len(tokens) > 3 and tokens[-2].isdigit() else ""
+            # The account number is the row's last run of 8-20 digits (after NIK, No. KK and No. HP;
+            # the account holder's name may stand between it and the amount).
+            numbers = [t for t in tokens[2:-1] if t.isdigit() and 8 <= len(t) <= 20]
+            account = numbers[-1] if numbers else ""
             rows.append(Row(int(tokens[0]), tokens[1], account, parse_rupiah(tokens[-1])))
             current = []
     return rows
@@ -155,15 +158,21 @@ def attached_sheets(data: bytes) -> list[AttachedSheet]:
 def _sheet(name: str, grid: list[list[Any]]) -> AttachedSheet:
     if not grid:
         return AttachedSheet(name, [], ["the sheet is empty"])
-    headers = [str(h).strip() for h in grid[0]]
-    missing = [h for h in ("No", "NIK", "No Rekening", "Nilai") if h not in headers]
-    if missing:
-        return AttachedSheet(name, [], [f"no column {', '.join(missing)}"])
-    col = {h: headers.index(h) for h in ("No", "NIK", "No Rekening", "Nilai")}
+    # The sheet opens with title rows (the letter it belongs to) above the header row, and ends
+    # with its JUMLAH row: the data are the rows between.
+    wanted = ("No", "NIK", "No Rekening", "Nilai")
+    at = next((i for i, row in enumerate(grid[:20]) if all(h in [str(v).strip() for v in row] for h in wanted)), None)
+    headers = [str(h).strip() for h in grid[at if at is not None else 0]]
+    missing = [h for h in wanted if h not in headers]
+    if at is None or missing:
+        return AttachedSheet(name, [], [f"no column {', '.join(missing) or ', '.join(wanted)}"])
+    col = {h: headers.index(h) for h in wanted}
     rows = []
-    for values in grid[1:]:
+    for values in grid[at + 1 :]:
         if not any(v not in (None, "") for v in values):
             continue
+        if str(values[0] or "").strip().upper().startswith(("JUMLAH", "TOTAL")):
+            break
         rows.append(
             Row(
                 no=_int(values[col["No"]]) or 0,
