@@ -64,6 +64,7 @@ VALUES: dict[str, str] = {
     "computed_en": "fairly healthy",
     "config": "kantor/ukmreport.toml",
     "waiting": "2",
+    "certificate": "dinas.p12",
 }
 
 TABLES = {
