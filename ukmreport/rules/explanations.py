@@ -7,13 +7,8 @@ decisions.json and the reports: "Nilai 'tujuh juta' di E38 bukan angka".
 
 from __future__ import annotations
 
-from ukmreport.messages import finding_message, reason_text
+from ukmreport.messages import Blank, finding_message, reason_text
 from ukmreport.models import Finding
-
-
-class _Blank(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return ""
 
 
 # One sentence per reason and note, its {facts} filled from the decision (rules.md). {cells} lists
@@ -159,7 +154,7 @@ _CELL_PROBLEMS: dict[str, dict[str, str]] = {
 def cell_problem(finding: Finding, lang: str = "id") -> str:
     """One bad cell in a few words, with its address and value: "Nilai 'tujuh juta' di E38 bukan angka"."""
     cell = f"{finding.column or ''}{finding.row or ''}"
-    params = _Blank(finding.params)
+    params = Blank(finding.params)
     if finding.code in ("missing-value", "formula-no-value"):
         header = params.get("header") or finding.field or ""
         if lang == "en":
@@ -194,7 +189,7 @@ def explain(code: str, facts: dict[str, object] | None, lang: str = "id") -> str
     template = EXPLANATIONS.get(key)
     if template is None:
         return reason_text(code, lang)
-    params = _Blank({k: v for k, v in facts.items() if isinstance(v, str)})
+    params = Blank({k: v for k, v in facts.items() if isinstance(v, str)})
     cells = facts.get("cells")
     if isinstance(cells, (list, tuple)):
         params["cells"] = "; ".join(cell_problem(f, lang) for f in cells) or reason_text(code, lang)
