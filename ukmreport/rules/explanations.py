@@ -10,7 +10,6 @@ from __future__ import annotations
 from ukmreport.messages import Blank, finding_message, reason_text
 from ukmreport.models import Finding
 
-
 # One sentence per reason and note, its {facts} filled from the decision (rules.md). {cells} lists
 # the bad cells of a row, {where} a row's place; both are written by explain() in the run's language.
 EXPLANATIONS: dict[str, dict[str, str]] = {
