@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ukmreport.messages.findings import Blank
+from ukmreport.messages.findings import fill
 
 # -- what the command line says: help, progress, results, errors ----------------------------------
 # {placeholders} are filled by say(); every entry has both languages (tests/test_messages.py).
@@ -233,10 +233,7 @@ TEXTS: dict[str, dict[str, str]] = {**HELP, **CLI, **ERRORS}
 
 def say(code: str, lang: str = "id", **params: object) -> str:
     """Return the command line's sentence for code in lang, its placeholders filled."""
-    entry = TEXTS.get(code)
-    if entry is None:
-        return code
-    return entry.get(lang, entry["id"]).format_map(Blank({k: str(v) for k, v in params.items()}))
+    return fill(TEXTS, code, lang, params)
 
 
 def skipped_text(reason: str, lang: str = "id") -> str:

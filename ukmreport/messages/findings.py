@@ -318,6 +318,14 @@ class Blank(dict[str, str]):
         return ""
 
 
+def fill(table: dict[str, dict[str, str]], code: str, lang: str, params: dict[str, object]) -> str:
+    """The entry's text in lang (Indonesian when it has none), its placeholders filled; the code if unknown."""
+    entry = table.get(code)
+    if entry is None:
+        return code
+    return entry.get(lang, entry["id"]).format_map(Blank({k: str(v) for k, v in params.items()}))
+
+
 def finding_message(finding: Finding, lang: str = "id") -> str:
     """Return the finding's message in the given language, its placeholders filled."""
     params = Blank(finding.params)

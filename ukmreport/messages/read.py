@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ukmreport.messages.findings import Blank
+from ukmreport.messages.findings import fill
 
 READ_REASONS: dict[str, dict[str, str]] = {
     "symlink": {
@@ -222,7 +222,4 @@ READ_REASONS: dict[str, dict[str, str]] = {
 
 def read_reason(code: str, lang: str = "id", params: dict[str, str] | None = None) -> str:
     """Return why a file cannot be read, in lang, its facts filled in."""
-    entry = READ_REASONS.get(code)
-    if entry is None:
-        return code
-    return entry.get(lang, entry["id"]).format_map(Blank(params or {}))
+    return fill(READ_REASONS, code, lang, dict(params or {}))
