@@ -21,6 +21,7 @@ from ukmreport.demo import write_business_workbook, write_demo_inputs
 from ukmreport.demo.words import load_local_words, load_words
 from ukmreport.office.region import Region, load_region
 from ukmreport.settings import Settings
+from ukmreport.validate.health import category_of_text, health_category
 
 TODAY = date(2026, 11, 28)
 N = 300
@@ -34,6 +35,7 @@ REASONS = (
     "invalid-nik",
     "invalid-data",
     "not-registered",
+    "business-row-invalid",
     "not-micro",
     "civil-servant",
     "receiving-kur",
@@ -164,7 +166,7 @@ def test_business_sheet_layout(books: dict, demo_set: demo.DemoFiles) -> None:
     ws = books[demo.BUSINESS_FILE]["Data UMKM"]
     assert ws["A1"].value == "DATA PELAKU USAHA MIKRO, KECIL DAN MENENGAH"
     assert ws["A2"].value == f"KOTA BAUBAU TAHUN {TODAY.year}"
-    assert "A1:V1" in {str(m) for m in ws.merged_cells.ranges}
+    assert "A1:W1" in {str(m) for m in ws.merged_cells.ranges}
     assert all(c.value is None for c in ws[3])
     assert tuple(c.value for c in ws[demo.HEADER_ROW]) == demo.BUSINESS_HEADERS
     rows = _rows(ws, demo.FIRST_ROW, len(demo.BUSINESS_HEADERS))
@@ -197,6 +199,18 @@ def test_clean_rows_are_clean(books: dict, demo_set: demo.DemoFiles, region: Reg
         assert account is None or isinstance(account, str) and 8 <= len(account.replace("-", "")) <= 20
         registered = row[21].date() if isinstance(row[21], datetime) else _text_date(row[21])
         assert TODAY.replace(year=TODAY.year - 3) <= registered <= TODAY
+        kk = row[22]  # No. KK: the kecamatan's code, the issue date DDMMYY, a serial
+        assert isinstance(kk, str) and re.fullmatch(r"\d{16}", kk) and kk[12:] != "0000", kk
+        assert kk[:6] == found_kec.code.replace(".", ""), (kk, kec)
+        issued = date(2000 + int(kk[10:12]), int(kk[8:10]), int(kk[6:8]))
+        assert date(2005, 1, 1) <= issued <= registered, kk
+
+
+def test_every_owner_has_a_family_card_and_some_share_one(books: dict, demo_set: demo.DemoFiles) -> None:
+    rows = _rows(books[demo.BUSINESS_FILE]["Data UMKM"], demo.FIRST_ROW, len(demo.BUSINESS_HEADERS))
+    assert demo.BUSINESS_HEADERS[22] == "No KK" and all(r[22] is not None for r in rows)
+    shared = [kk for kk, n in Counter(r[22] for r in rows).items() if n > 1]
+    assert 1 <= len(shared) <= 0.1 * len(rows)  # a husband and wife who both run a business
 
 
 def test_planted_business_errors(books: dict, demo_set: demo.DemoFiles, region: Region) -> None:
@@ -222,6 +236,10 @@ def test_planted_business_errors(books: dict, demo_set: demo.DemoFiles, region: 
                 assert value is None
             case "kelurahan-mismatch":
                 assert region.find_kelurahan(value)[1] != region.find_kecamatan(ws[f"H{f['row']}"].value)
+            case "kk-format":
+                assert isinstance(value, str) and re.fullmatch(r"\d{15}", value)
+            case "kk-numeric":
+                assert isinstance(value, int) and len(str(value)) == 16
 
 
 def test_default_size_is_fast_and_errors_are_few(tmp_path: Path, region: Region, settings: Settings) -> None:
@@ -258,7 +276,7 @@ def test_proposal_rounds(books: dict, demo_set: demo.DemoFiles, settings: Settin
     past = [p for p in planted if p["round"] == "past"]
     new = [p for p in planted if p["round"] == "new"]
     assert len(past) == 29 and Counter(p["status"] for p in past) == {"Disalurkan": 11, "Ditolak": 18}
-    assert 30 <= len(new) <= 40 and {p["status"] for p in new} == {"Diusulkan"}
+    assert len(new) == 41 and {p["status"] for p in new} == {"Diusulkan"}  # one per planted role and person
     for p, r in zip(planted, rows, strict=True):
         if p["role"] == "invalid-data" and isinstance(r[5], str) and re.fullmatch(r"\d\d-\d\d-\d\d", r[5]):
             continue  # the planted two-digit year
@@ -285,6 +303,29 @@ def test_every_reason_and_note_is_planted(demo_set: demo.DemoFiles) -> None:
         "bad-amount",
         "two-digit-year",
     }
+
+
+def test_dikonfirmasi_column(books: dict, demo_set: demo.DemoFiles, settings: Settings) -> None:
+    """Proposals with a note that needs a person wait (blank or Tidak) except one staff have confirmed (Ya)."""
+    ws = books[demo.PROPOSAL_FILE]["Usulan Bantuan"]
+    assert demo.PROPOSAL_HEADERS[-1] == "Dikonfirmasi" == ws.cell(demo.HEADER_ROW, 10).value
+    confirm = set(settings.eligibility.confirm_notes)
+    planted = demo_set.planted["proposals"]["rows"]
+    for p in planted:
+        assert ws.cell(p["row"], 10).value == p["dikonfirmasi"] in (None, "Ya", "Tidak")
+        assert p["waiting"] == (p["eligible"] and bool(confirm & set(p["notes"])) and p["dikonfirmasi"] != "Ya")
+    waiting = [p for p in planted if p["waiting"]]
+    assert {n for p in waiting for n in p["notes"]} >= confirm and "Tidak" in {p["dikonfirmasi"] for p in waiting}
+    [confirmed] = [p for p in planted if p["dikonfirmasi"] == "Ya"]
+    assert confirmed["eligible"] and not confirmed["waiting"] and confirmed["notes"] == ["account-name-mismatch"]
+
+
+def test_business_row_invalid_people_are_recorded_with_a_bad_cell(books: dict, demo_set: demo.DemoFiles) -> None:
+    ws = books[demo.BUSINESS_FILE]["Data UMKM"]
+    nik_at = {ws.cell(f["row"], 2).value: f for f in demo_set.planted["businesses"]["findings"]}
+    broken = [p for p in demo_set.planted["proposals"]["rows"] if p["role"] == "business-row-invalid"]
+    assert [p["reasons"] for p in broken] == [["business-row-invalid"]] * 2
+    assert sorted(nik_at[p["nik"]]["code"] for p in broken) == ["bad-phone", "kk-numeric"]
 
 
 def test_funded_people_are_eligible_owners(books: dict, demo_set: demo.DemoFiles, settings: Settings) -> None:
@@ -349,19 +390,74 @@ def test_cooperative_health_plan(demo_set: demo.DemoFiles) -> None:
     outdated = [r for r in rows if "assessment-outdated" in r["notes"]]
     assert outdated and all(r["category"] == "tidak_dinilai" and r["score"] is None for r in outdated)
     assert 100 <= sum(r["score"] is not None for r in rows) <= 115
+    scored = [r for r in rows if r["score"] is not None]
+    assert all(r["assessment_year"] and r["guideline"] for r in scored)
+    assert all(r["assessment_year"] is None and r["guideline"] is None for r in rows if r["score"] is None)
+    assert {r["guideline"] for r in scored} == {"2016", "2021"}
+    assert any(r["guideline"] == "2021" and r["category"] == "sehat" for r in scored)
+    candidates = [r for r in rows if r["candidate"]]
+    assert candidates and all(r["category"] == "sehat" and r["rat_on_time"] and r["active"] for r in candidates)
+    kept_out = {n for r in rows if r["kept_out_by"] for n in r["kept_out_by"]}
+    assert "below-min-members" in kept_out and all(r["category"] == "sehat" for r in rows if r["kept_out_by"])
+    assert len(candidates) + sum(bool(r["kept_out_by"]) for r in rows) == coops["health"]["sehat"]
+
+
+def test_a_sehat_cooperative_below_the_legal_minimum_is_kept_from_recognition(
+    books: dict, demo_set: demo.DemoFiles
+) -> None:
+    members = {r[3]: r[8] for r in _rows(books[demo.COOP_FILE]["Data Koperasi"], 6, 16)}
+    kept = [r for r in demo_set.planted["cooperatives"]["rows"] if "below-min-members" in r["kept_out_by"]]
+    assert kept and all(members[r["nomor_badan_hukum"]] < 9 and not r["candidate"] for r in kept)
+    assert 7 in {members[r["nomor_badan_hukum"]] for r in kept}
+
+
+ASPECTS_2016 = (
+    "Permodalan",
+    "Kualitas Aktiva Produktif",
+    "Manajemen",
+    "Efisiensi",
+    "Likuiditas",
+    "Kemandirian dan Pertumbuhan",
+    "Jatidiri Koperasi",
+)
+ASPECTS_2021 = ("Tata Kelola", "Profil Risiko", "Kinerja Keuangan", "Permodalan")
 
 
 def test_assessment_sheet(books: dict, demo_set: demo.DemoFiles, settings: Settings) -> None:
+    """Both guidelines' rows, Pedoman where written agreeing with the columns, one row of each planted fault."""
     ws = books[demo.COOP_FILE]["Penilaian Kesehatan"]
     assert tuple(c.value for c in ws[demo.HEADER_ROW]) == demo.ASSESS_HEADERS
-    rows = _rows(ws, demo.FIRST_ROW, len(demo.ASSESS_HEADERS))
+    rows = [dict(zip(demo.ASSESS_HEADERS, r, strict=True)) for r in _rows(ws, demo.FIRST_ROW, len(demo.ASSESS_HEADERS))]
     known = {r[3] for r in _rows(books[demo.COOP_FILE]["Data Koperasi"], 6, 16)}
-    maxes = list(settings.cooperatives.aspect_max.values())
-    out_of_range = [r for r in rows if any(not 0 <= p <= m for p, m in zip(r[4:], maxes, strict=True))]
-    assert len(out_of_range) == 1 and [r[1] for r in rows if r[1] not in known] != []
-    assert len([r for r in rows if r[1] not in known]) == 1
+    rules = settings.cooperatives
+    maxima = {
+        "2016": dict(zip(ASPECTS_2016, rules.aspect_max.values(), strict=True)),
+        "2021": dict(zip(ASPECTS_2021, rules.aspect_max_2021.values(), strict=True)),
+    }
+    by_guideline, incomplete, out_of_range, mismatched = Counter(), [], [], []
+    for r in rows:
+        guideline = "2021" if any(r[h] is not None for h in ASPECTS_2021[:3]) else "2016"
+        assert r["Pedoman"] in (None, int(guideline)), r
+        assert guideline == "2016" or r["Tahun Buku"] >= 2021, r
+        assert all(r[h] is None for h in set(ASPECTS_2016 + ASPECTS_2021) - set(maxima[guideline])), r
+        by_guideline[guideline] += 1
+        points = {h: r[h] for h in maxima[guideline]}
+        if None in points.values():
+            incomplete.append((guideline, [h for h, v in points.items() if v is None]))
+        elif any(not 0 <= v <= maxima[guideline][h] for h, v in points.items()):
+            out_of_range.append(r)
+        elif r["Predikat"] is not None:
+            score = sum(points.values())
+            if category_of_text(r["Predikat"]) != health_category(score, rules, guideline):
+                mismatched.append(r["Predikat"])
+    assert by_guideline["2016"] >= 40 and by_guideline["2021"] >= 20, by_guideline
+    assert incomplete == [("2021", ["Profil Risiko"])] and len(out_of_range) == 1 and len(mismatched) == 1
+    assert sum(r["Predikat"] is not None for r in rows) >= len(rows) / 3
+    assert len([r for r in rows if r["No Badan Hukum"] not in known]) == 1
     assert {f["code"] for f in demo_set.planted["assessments"]["findings"]} == {
         "score-out-of-range",
+        "assessment-incomplete",
+        "predicate-mismatch",
         "assessment-unknown-coop",
     }
 
@@ -384,15 +480,12 @@ def test_validator_finds_exactly_what_was_planted(demo_set: demo.DemoFiles, sett
     assert got.keys() == expected.keys()
     assert all(got[key] in (column, None) for key, column in expected.items())  # None: a row-level finding
     decisions = decide_proposals(data.proposals, data.businesses, data.aid_history, settings.eligibility, region.code)
-    want = {p["row"]: (sorted(p["reasons"]), sorted(p["notes"])) for p in planted["proposals"]["rows"]}
-    assert {d.proposal.row: (sorted(d.reasons), sorted(d.notes)) for d in decisions} == want
+    want = {p["row"]: (sorted(p["reasons"]), sorted(p["notes"]), p["waiting"]) for p in planted["proposals"]["rows"]}
+    assert {d.proposal.row: (sorted(d.reasons), sorted(d.notes), d.waiting) for d in decisions} == want
     period_end = date.fromisoformat(planted["period_end"])
     coops = decide_cooperatives(data.cooperatives, data.assessments, period_end, settings.cooperatives)
-    want_c = {
-        r["row"]: (r["category"], r["score"], r["rat_compliant"], r["active"], sorted(r["reasons"]), sorted(r["notes"]))
-        for r in planted["cooperatives"]["rows"]
-    }
-    assert {
-        d.cooperative.row: (d.category, d.score, d.rat_compliant, d.active, sorted(d.reasons), sorted(d.notes))
-        for d in coops
-    } == want_c
+    keys = ("category", "score", "assessment_year", "guideline", "rat_compliant", "rat_on_time", "active")
+    keys += ("candidate", "kept_out_by", "reasons", "notes")
+    want_c = {r["row"]: {k: r[k] for k in keys} for r in planted["cooperatives"]["rows"]}
+    got_c = {d.cooperative.row: {k: getattr(d, k) for k in keys} for d in coops}
+    assert got_c == want_c

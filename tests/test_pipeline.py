@@ -56,8 +56,7 @@ def test_every_report_file_is_written(demo_build):
 def test_every_reason_and_note_is_produced_by_the_demo(demo_build):
     reasons = {r for d in demo_build.run.decisions.proposals for r in d.reasons}
     notes = {n for d in demo_build.run.decisions.proposals for n in d.notes}
-    # business-row-invalid is not planted by the demo yet (issue #16 left it open); test_confirmation pins it.
-    assert reasons == set(REASON_ORDER) - {"business-row-invalid"}
+    assert reasons == set(REASON_ORDER)
     assert notes == set(NOTE_ORDER)
     assert any(d.waiting for d in demo_build.run.decisions.proposals)
 

@@ -2,7 +2,8 @@
 
 Title rows 1-2, blank row 3, header row 4, data from row 5, then a blank row and a ``JUMLAH`` row
 totalling the asset column. One row per owner drawn by `People`, with the mess staff leave (all of
-it valid), and about 0.5% of rows carrying one planted error or warning of `BUSINESS_ERRORS`.
+it valid), and about 0.5% of rows carrying one planted error or warning of `BUSINESS_ERRORS`. The
+last column, ``No KK``, was added when the ministry's grant format asked for the family card number.
 openpyxl (write-only) builds the package, styles, title and header; the data rows are rendered as
 sheet XML here, because openpyxl's own cell writer costs ~0.5 ms a row without lxml.
 """
@@ -52,6 +53,7 @@ BUSINESS_HEADERS = (
     "No Rekening",
     "Atas Nama",
     "Tanggal Pendataan",
+    "No KK",
 )
 # (code, column, field, severity) of the businesses errors; each is planted at least once.
 BUSINESS_ERRORS = (
@@ -64,9 +66,12 @@ BUSINESS_ERRORS = (
     ("missing-value", "J", "nama_usaha", "error"),
     ("kelurahan-mismatch", "G", "kelurahan", "warning"),
     ("nik-mismatch-gender", "D", "jenis_kelamin", "warning"),
+    ("kk-format", "W", "no_kk", "error"),
+    ("kk-numeric", "W", "no_kk", "error"),
 )
+ERROR_OF = {e[0]: e for e in BUSINESS_ERRORS}
 _EXCEL_EPOCH = date(1899, 12, 30)
-_WIDTHS = (5, 19, 26, 5, 28, 30, 16, 13, 15, 26, 16, 15, 8, 15, 15, 9, 16, 9, 13, 20, 26, 12)
+_WIDTHS = (5, 19, 26, 5, 28, 30, 16, 13, 15, 26, 16, 15, 8, 15, 15, 9, 16, 9, 13, 20, 26, 12, 19)
 
 
 def _misspell(name: str) -> str:
@@ -92,7 +97,7 @@ def _birth_text(g: People, place: str, d: date, day: str | None = None) -> str:
 
 
 def _cells(g: People, o: Owner) -> list[Any]:
-    """The 22 cells of one businesses row, with the mess staff leave (all of it valid)."""
+    """The 23 cells of one businesses row, with the mess staff leave (all of it valid)."""
     r = g.r
     kec = g.region.kecamatan[o.kec]
     u = r.random()
@@ -126,6 +131,7 @@ def _cells(g: People, o: Owner) -> list[Any]:
         o.account,
         o.account_name,
         o.registered if r.random() < 0.85 else date_text(o.registered, r),
+        o.kk,
     ]
 
 
@@ -133,13 +139,22 @@ class BusinessRows:
     """Renders the businesses data rows as sheet XML, planting errors and capturing chosen owners.
 
     After it has run, `findings` holds the planted findings (Excel row, column, field, code,
-    severity, value) and `captured` the clean owners picked for other sheets to refer to.
+    severity, value) and `captured` the clean owners picked for other sheets to refer to. `broken`
+    names the error (a code of `BUSINESS_ERRORS`) planted on some of the `specials`' rows.
     """
 
     def __init__(
-        self, g: People, n: int, specials: dict[int, Owner], errors: bool, n_capture: int, styles: tuple[int, int, int]
+        self,
+        g: People,
+        n: int,
+        specials: dict[int, Owner],
+        errors: bool,
+        n_capture: int,
+        styles: tuple[int, int, int],
+        broken: dict[int, str] | None = None,
     ) -> None:
         self.g, self.n, self.specials, self.styles = g, n, specials, styles
+        self.broken = {i: ERROR_OF[code] for i, code in (broken or {}).items()}
         r = g.r
         k = max(len(BUSINESS_ERRORS), round(n * 0.005)) if errors else 0
         free = [i for i in r.sample(range(10, n), min(n - 10, k + n_capture + len(specials))) if i not in specials]
@@ -162,7 +177,7 @@ class BusinessRows:
             values = _cells(g, o)
             values[0] = i + 1
             total += o.aset
-            planted = self.errors.get(i)
+            planted = self.errors.get(i) or self.broken.get(i)
             if planted:
                 self.findings.append(self._plant(planted, values, o, row, previous))
             elif i not in self.specials:
@@ -212,6 +227,10 @@ class BusinessRows:
             values[6] = g.r.choice(g.r.choice(others).kelurahan)
         elif code == "nik-mismatch-gender":
             values[3] = "L" if o.female else "P"
+        elif code == "kk-format":  # a digit left out
+            values[22] = o.kk[:9] + o.kk[10:]
+        elif code == "kk-numeric":  # Excel kept 15 significant digits
+            values[22] = int(o.kk[:15] + "0")
         column_index = ord(column) - ord("A")
         return {
             "row": row,
@@ -242,9 +261,18 @@ class BusinessRows:
 
 
 def write_business_sheet(
-    path: Path, g: People, n: int, specials: dict[int, Owner], errors: bool, n_capture: int = 0
+    path: Path,
+    g: People,
+    n: int,
+    specials: dict[int, Owner],
+    errors: bool,
+    n_capture: int = 0,
+    broken: dict[int, str] | None = None,
 ) -> BusinessRows:
-    """Write the businesses workbook with n owners; `specials` places given owners at given row indexes."""
+    """Write the businesses workbook with n owners; `specials` places given owners at given row indexes.
+
+    `broken` plants an error of `BUSINESS_ERRORS` (by code) on some of the specials' rows.
+    """
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Data UMKM")
     for c, w in enumerate(_WIDTHS, 1):
@@ -263,7 +291,7 @@ def write_business_sheet(
         styled(WriteOnlyCell(ws), number_format="#,##0").style_id,
         styled(WriteOnlyCell(ws), font=Font(bold=True), number_format="#,##0").style_id,
     )
-    rows = BusinessRows(g, n, specials, errors, n_capture, styles)
+    rows = BusinessRows(g, n, specials, errors, n_capture, styles, broken)
     save(wb, path, g.today, g.settings.office.short_name, rows, big=n * 3000 > 2**31)
     return rows
 

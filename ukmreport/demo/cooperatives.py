@@ -4,9 +4,14 @@ Sheet ``Data Koperasi`` has a two-row header (rows 4-5: ``MODAL (Rp)`` merged ov
 Sendiri``/``Modal Luar``, other labels merged down both rows; data from row 6) and sheet
 ``Penilaian Kesehatan`` a header at row 4. With E = 31 December of ``today``'s year about 40% hold
 a current RAT and 20% are inactive; about 25 come out ``sehat``, two score >= 80 without a current
-RAT, and scores of exactly 80 and 79.75 sit on the boundary. Planted: one register row of an
-unknown type, one cooperative entered twice, one assessment out of range (an older valid one
-decides) and one assessment of a cooperative not in the register.
+RAT, and scores of exactly 80 and 79.75 sit on the boundary; one ``sehat`` cooperative has 7
+members, below the legal minimum, and is kept from recognition. Assessments of fiscal years from
+2021 on are scored by the 2021 guideline (four aspects) about as often as 40%, the others by the
+2016 one; ``Pedoman`` names the guideline on most rows (the others tell it by the columns filled)
+and ``Predikat`` holds the category the assessor wrote on about 60%. Planted: one register row of
+an unknown type, one cooperative entered twice, one assessment out of range and one lacking an
+aspect of its guideline (an older valid one decides each), one predikat that is not the category
+its score gives, and one assessment of a cooperative not in the register.
 """
 
 from __future__ import annotations
@@ -57,11 +62,30 @@ ASPECT_HEADERS = {
     "kemandirian_pertumbuhan": "Kemandirian dan Pertumbuhan",
     "jatidiri_koperasi": "Jatidiri Koperasi",
 }
-ASSESS_HEADERS = ("No", "No Badan Hukum", "Nama Koperasi", "Tahun Buku", *ASPECT_HEADERS.values())
+ASPECT_HEADERS_2021 = {
+    "tata_kelola": "Tata Kelola",
+    "profil_risiko": "Profil Risiko",
+    "kinerja_keuangan": "Kinerja Keuangan",
+}
+ASSESS_HEADERS = (
+    "No",
+    "No Badan Hukum",
+    "Nama Koperasi",
+    "Tahun Buku",
+    "Pedoman",
+    "Predikat",
+    *ASPECT_HEADERS.values(),
+    *ASPECT_HEADERS_2021.values(),
+)
+# Each aspect field, in the order of its column (both guidelines share Permodalan).
+ASPECT_FIELDS = (*ASPECT_HEADERS, *ASPECT_HEADERS_2021)
+FIRST_2021_YEAR = 2021  # the 2021 guideline scores fiscal years from this one on
+SHARE_2021 = 0.4
+SEHAT_KEPT_OUT_MEMBERS = 7  # the sehat cooperative below the legal minimum of members
 
 
 def _points(r: random.Random, total: float, maxes: list[float]) -> list[float]:
-    """Seven aspect points (quarter steps, each within its maximum) summing exactly to total."""
+    """Aspect points (quarter steps, each within its maximum) summing exactly to total."""
     q = [min(int(m * 4), max(0, round(m * 4 * (total / 100 + r.uniform(-0.1, 0.1))))) for m in maxes]
     diff = round(total * 4) - sum(q)
     while diff:
@@ -72,18 +96,46 @@ def _points(r: random.Random, total: float, maxes: list[float]) -> list[float]:
     return [x / 4 for x in q]
 
 
-def _category(score: float | None, compliant: bool, settings: Settings) -> str:
-    if score is None:
-        return "tidak_dinilai"
-    bands, rules = settings.cooperatives.health_bands, settings.cooperatives
+def _band(score: float, guideline: str, settings: Settings) -> str:
+    """The category a score falls in by its guideline's bands, before the RAT rule."""
+    bands = settings.cooperatives.bands(guideline)
     if score >= bands[0]:
-        return "sehat" if compliant or not rules.require_rat_for_sehat else "cukup_sehat"
+        return "sehat"
     return (
         "cukup_sehat" if score >= bands[1] else "dalam_pengawasan" if score >= bands[2] else "dalam_pengawasan_khusus"
     )
 
 
-def draw_cooperatives(g: People, n: int) -> tuple[list[dict[str, Any]], list[list[Any]], dict[str, Any]]:
+def _category(score: float | None, guideline: str | None, compliant: bool, settings: Settings) -> str:
+    if score is None or guideline is None:
+        return "tidak_dinilai"
+    band = _band(score, guideline, settings)
+    if band == "sehat" and not compliant and settings.cooperatives.require_rat_for_sehat:
+        return "cukup_sehat"
+    return band
+
+
+def _assessment_row(
+    g: People, c: dict[str, Any], year: int, score: float, guideline: str, predikat: str | None = None
+) -> list[Any]:
+    """One Penilaian Kesehatan row from No Badan Hukum on: points by the guideline adding up to score."""
+    r, s = g.r, g.settings
+    maxima = s.cooperatives.aspect_maxima(guideline)
+    points = dict(zip(maxima, _points(r, score, [float(m) for m in maxima.values()]), strict=True))
+    pedoman = int(guideline) if r.random() < (0.75 if guideline == "2021" else 0.5) else None
+    if predikat is None and r.random() < 0.6:
+        predikat = r.choice(g.words.predicates[_band(score, guideline, s)])
+    return [c["bh"], c["nama"], year, pedoman, predikat, *(points.get(a) for a in ASPECT_FIELDS)]
+
+
+def _column(field: str) -> str:
+    """The Penilaian Kesehatan column letter of an aspect field or of Predikat."""
+    return get_column_letter(6 if field == "predikat" else 7 + ASPECT_FIELDS.index(field))
+
+
+def draw_cooperatives(
+    g: People, n: int
+) -> tuple[list[dict[str, Any]], list[tuple[list[Any], dict[str, Any] | None]], dict[str, Any]]:
     """The register's cooperatives, the assessment rows, and what was planted (see the module docstring)."""
     r, y, s = g.r, g.today.year, g.settings
     words, local = g.words, g.local
@@ -190,26 +242,50 @@ def draw_cooperatives(g: People, n: int) -> tuple[list[dict[str, Any]], list[lis
     plan[assessed[c1 - 1]], plan[assessed[c1]], plan[assessed[c2 - 1]], plan[assessed[-1]] = 66.0, 65.75, 51.0, 50.75
     boundary = next((i for i in assessed[: c1 - 1] if coops[i]["bucket"] == 0), assessed[0])
     plan[boundary] = 79.75  # a current RAT and just short of sehat
-    broken = assessed[c1 + 1]  # latest assessment out of range, an older valid one decides
-    maxes = [float(s.cooperatives.aspect_max[k]) for k in ASPECT_HEADERS]
-    assessments: list[tuple[int, int, list[Any]]] = []
-    deciding_year: dict[int, int] = {}  # the fiscal year of the assessment that decides
+    broken = assessed[c1 + 1]  # latest assessment out of range: an older valid one decides
+    partial = assessed[c1 + 2]  # latest assessment without Profil Risiko: an older valid one decides
+    wrong = next(i for i in assessed if i not in (boundary, broken, partial))  # predikat not its score's
+    coops[sehat[1]]["members"] = SEHAT_KEPT_OUT_MEMBERS  # sehat, but kept from recognition
+
+    def guideline_of(year: int) -> str:
+        return "2021" if year >= FIRST_2021_YEAR and r.random() < SHARE_2021 else "2016"
+
+    assessments: list[tuple[int, int, list[Any], dict[str, Any] | None]] = []
+    deciding: dict[int, tuple[int, str]] = {}  # the fiscal year and guideline of the assessment that decides
     for i, score in plan.items():
         c = coops[i]
         year = c["tb"] if c["tb"] is not None else y - 2
-        deciding_year[i] = year - 1 if i == broken else year
-        has_older = i == broken or r.random() < 0.4
-        if has_older:
-            older = score if i == broken else max(20.0, min(97.0, score + r.randint(-32, 32) / 4))
-            assessments.append((year - 1, i, [c["bh"], c["nama"], year - 1, *_points(r, older, maxes)]))
-        points = _points(r, score, maxes)
+        spoilt = i in (broken, partial)
+        if spoilt or r.random() < 0.4:
+            older = score if spoilt else max(20.0, min(97.0, score + r.randint(-32, 32) / 4))
+            guideline = guideline_of(year - 1)
+            assessments.append((year - 1, i, _assessment_row(g, c, year - 1, older, guideline), None))
+            deciding[i] = (year - 1, guideline)
+        guideline = "2021" if i == partial else guideline_of(year)
+        predikat = None
+        if i == wrong:
+            predikat = "Cukup Sehat" if _band(score, guideline, s) == "sehat" else "Sehat"
+        values = _assessment_row(g, c, year, score, guideline, predikat)
+        finding = None
         if i == broken:
-            points[0] = maxes[0] + 3
-        assessments.append((year, i, [c["bh"], c["nama"], year, *points]))
+            field, code, severity = "permodalan", "score-out-of-range", "error"
+            values[5] = s.cooperatives.aspect_maxima(guideline)["permodalan"] + 3
+        elif i == partial:
+            field, code, severity = "profil_risiko", "assessment-incomplete", "error"
+            values[5 + ASPECT_FIELDS.index(field)] = None
+        elif i == wrong:
+            field, code, severity = "predikat", "predicate-mismatch", "warning"
+        if i in (broken, partial, wrong):
+            value = values[4] if field == "predikat" else values[5 + ASPECT_FIELDS.index(field)]
+            finding = {"column": _column(field), "field": field, "code": code, "severity": severity, "value": value}
+        if not spoilt:
+            deciding[i] = (year, guideline)
+        assessments.append((year, i, values, finding))
     assessments.sort(key=lambda a: (a[0], a[1]))
     ghost = local.old_register_numbers[0].format(seq=seqs[n], month="", year=1998)
-    ghost_row = [ghost, f'KSP "{r.choice(local.coop_words)} Lama"', y - 2, *_points(r, 60.0, maxes)]
-    assessments.insert(r.randrange(len(assessments)), (y - 2, -1, ghost_row))
+    ghost_coop = {"bh": ghost, "nama": f'KSP "{r.choice(local.coop_words)} Lama"'}
+    ghost_row = _assessment_row(g, ghost_coop, y - 2, 60.0, "2016")
+    assessments.insert(r.randrange(len(assessments)), (y - 2, -1, ghost_row, None))
     # --- expectations
     expected = []
     for i, c in enumerate(coops):
@@ -223,28 +299,40 @@ def draw_cooperatives(g: People, n: int) -> tuple[list[dict[str, Any]], list[lis
             + (["negative-shu"] if c["money"][4] is not None and c["money"][4] < 0 else [])
         )
         score = plan.get(i)
+        year, guideline = deciding.get(i, (None, None))
         oldest = f_due - (s.cooperatives.assessment_max_age_years - 1)
-        if score is not None and deciding_year[i] < oldest:  # not current: tidak dinilai (rules.md)
-            score, notes = None, [*notes, "assessment-outdated"]
+        if year is not None and year < oldest:  # not current: tidak dinilai (rules.md)
+            score, year, guideline, notes = None, None, None, [*notes, "assessment-outdated"]
+        category = _category(score, guideline, ok, s)
+        kept_out = [x for x in notes if x in s.cooperatives.recognition_excludes]
         expected.append(
             {
                 "index": i,
                 "nomor_badan_hukum": c["bh"],
                 "nama_koperasi": c["nama"],
-                "category": _category(score, ok, s),
+                "category": category,
                 "score": score,
+                "assessment_year": year,
+                "guideline": guideline,
                 "rat_compliant": ok,
+                "rat_on_time": ok and "rat-late" not in notes,
                 "active": active,
+                "candidate": category == "sehat" and ok and active and not kept_out,
+                "kept_out_by": kept_out if category == "sehat" and ok and active else [],
                 "reasons": (["rat-missing"] if not ok else []) + (["inactive"] if not active else []),
                 "notes": notes,
             }
         )
     meta = {"syariah": syariah, "dup_src": dup_src, "ghost": ghost, "expected": expected}
-    return coops, [a[2] for a in assessments], meta
+    return coops, [(a[2], a[3]) for a in assessments], meta
 
 
 def write_cooperative_workbook(
-    path: Path, g: People, coops: list[dict[str, Any]], assessments: list[list[Any]], info: dict[str, Any]
+    path: Path,
+    g: People,
+    coops: list[dict[str, Any]],
+    assessments: list[tuple[list[Any], dict[str, Any] | None]],
+    info: dict[str, Any],
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Write both sheets; return the planted ``cooperatives`` and ``assessments`` entries."""
     r = g.r
@@ -319,23 +407,14 @@ def write_cooperative_workbook(
         "Penilaian Kesehatan",
         ["HASIL PENILAIAN KESEHATAN KOPERASI", g.region.name.upper()],
         ASSESS_HEADERS,
-        [5, 34, 40, 9, 11, 13, 11, 10, 10, 13, 11],
+        [5, 34, 40, 9, 9, 16, 11, 13, 11, 10, 10, 13, 11, 11, 11, 13],
         HEADER_ROW,
     )
     a_findings = []
-    for x, values in enumerate(assessments):
+    for x, (values, finding) in enumerate(assessments):
         put(ws2, FIRST_ROW + x, [x + 1, *values], text_cols=(2,))
-        if values[3] > g.settings.cooperatives.aspect_max["permodalan"]:
-            a_findings.append(
-                {
-                    "row": FIRST_ROW + x,
-                    "column": "E",
-                    "field": "permodalan",
-                    "code": "score-out-of-range",
-                    "severity": "error",
-                    "value": values[3],
-                }
-            )
+        if finding is not None:
+            a_findings.append({"row": FIRST_ROW + x, **finding})
         if values[0] == info["ghost"]:
             a_findings.append(
                 {

@@ -12,6 +12,7 @@ from ukmreport.demo.cooperatives import COOP_FILE, draw_cooperatives, write_coop
 from ukmreport.demo.people import People
 from ukmreport.demo.proposals import (
     AID_HEADER_ROW,
+    BROKEN_ROWS,
     PROPOSAL_FILE,
     aid_rows,
     draw_applicants,
@@ -59,7 +60,9 @@ def write_demo_inputs(
     roles, unregistered = draw_applicants(g, past)
     placed = [o for people in roles.values() for o in people]
     specials = dict(zip(r.sample(range(10, n_businesses), len(placed)), placed, strict=True))
-    rows = write_business_sheet(dest / BUSINESS_FILE, g, n_businesses, specials, True, n_capture=140)
+    at = {id(o): i for i, o in specials.items()}
+    broken = {at[id(o)]: code for o, code in zip(roles["business-row-invalid"], BROKEN_ROWS, strict=True)}
+    rows = write_business_sheet(dest / BUSINESS_FILE, g, n_businesses, specials, True, n_capture=140, broken=broken)
     proposals = proposal_rows(g, roles, unregistered, past, decided)
     aid = aid_rows(g, roles, rows.captured)
     planted_proposals = write_proposal_workbook(dest / PROPOSAL_FILE, g, proposals, aid)

@@ -1,7 +1,9 @@
 """Business owners for one region: NIKs unique by construction, names, birthplaces, their business.
 
 `People` draws everything from one ``random.Random``; an `Owner` is one person with one business,
-the values as they are (the businesses sheet writes them with the mess staff leave).
+the values as they are (the businesses sheet writes them with the mess staff leave). Every owner has
+a family card number (No. KK): the kecamatan's code, the card's issue date (DDMMYY), a serial; now
+and then two owners of one household share a card.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ukmreport.demo.values import cum_weights
+from ukmreport.demo.values import cum_weights, day_between
 from ukmreport.demo.words import load_words, local_words_for
 
 if TYPE_CHECKING:
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
 
 BIRTH_FIRST, BIRTH_LAST = date(1955, 1, 1), date(2003, 12, 31)
 BIRTH_DAYS = (BIRTH_LAST - BIRTH_FIRST).days + 1
+KK_FIRST = date(2005, 1, 1)  # the cards in use: issued (or reissued) since the e-KTP era began
+SHARED_KK = 0.04  # the share of owners whose family card is one an earlier owner of the kecamatan holds
 
 
 @dataclass(slots=True)
@@ -49,6 +53,7 @@ class Owner:
     account: str | None
     account_name: str | None
     registered: date
+    kk: str
 
 
 def _account_number(r: random.Random, pattern: str) -> str:
@@ -79,6 +84,25 @@ class People:
         self._jobs_cw = cum_weights(self.words.jobs)
         self._banks_cw = cum_weights(tuple((b.name, b.weight) for b in self.local.banks))
         self._account_digits = {b.name: b.digits for b in self.local.banks}
+        self._cards: list[list[str]] = [[] for _ in region.kecamatan]  # family cards issued, per kecamatan
+
+    def kk(self, k: int, birth: date, registered: date) -> str:
+        """A family card number: the kecamatan's code, the issue date DDMMYY, a serial (never 0000).
+
+        Sometimes the card of an earlier owner of the same kecamatan: a husband and wife who both
+        run a business are one household.
+        """
+        r, cards = self.r, self._cards[k]
+        if cards and r.random() < SHARED_KK:
+            return r.choice(cards)
+        adult = date(birth.year + 17, birth.month, min(birth.day, 28))
+        issued = day_between(r, max(KK_FIRST, adult), registered)
+        card = f"{self.kec_codes[k]}{issued.day:02d}{issued.month:02d}{issued.year % 100:02d}{r.randint(1, 9999):04d}"
+        if len(cards) < 50:
+            cards.append(card)
+        else:
+            cards[r.randrange(50)] = card
+        return card
 
     def nik(self, prefix: str, birth: date, female: bool) -> str:
         """A new NIK: district prefix, birth date (day + 40 for women), the next serial of that day."""
@@ -225,4 +249,5 @@ class People:
             account,
             account_name,
             registered,
+            self.kk(k, birth, registered),
         )

@@ -3,8 +3,11 @@
 Sheet ``Usulan Bantuan`` (header row 4, data from row 5) holds a past round (29 proposals for
 ``settings.program`` dated last year: 11 ``Disalurkan``, 18 ``Ditolak``) followed by this year's
 round (``Diusulkan`` or blank) in which every eligibility reason and note of rules.md is planted,
-each on people drawn for that role (`draw_applicants`). Sheet ``Riwayat Bantuan`` (header row 3)
-holds about 150 earlier grants, including the 11 from the past round under the same program name.
+each on people drawn for that role (`draw_applicants`). The last column, ``Dikonfirmasi``, says
+which notes staff have checked by hand: the proposals with a note of ``confirm_notes`` wait for it
+(blank or ``Tidak``), except one whose bank book was checked (``Ya``) and goes into the letter.
+Sheet ``Riwayat Bantuan`` (header row 3) holds about 150 earlier grants, including the 11 from
+the past round under the same program name.
 """
 
 from __future__ import annotations
@@ -30,7 +33,11 @@ PROPOSAL_HEADERS = (
     "Status",
     "Tanggal Keputusan",
     "Keterangan",
+    "Dikonfirmasi",
 )
+# The errors planted on the businesses rows of the two `business-row-invalid` people: a phone
+# number typed as a number, a No. KK typed as a number.
+BROKEN_ROWS = ("bad-phone", "kk-numeric")
 AID_HEADERS = ("No", "NIK", "Nama", "Program", "Tahun", "Nilai", "Sumber Dana")
 AID_HEADER_ROW = 3
 
@@ -85,6 +92,12 @@ def draw_applicants(g: People, past: date) -> tuple[dict[str, list[Owner]], list
         twin,
         g.owner(eligible=True, female=twin.female, birth=twin.birth, name=twin.nama, prefix=r.choice(g.neighbour)),
     ]
+    roles["business-row-invalid"] = person(len(BROKEN_ROWS))  # recorded, but their row has an error
+    confirmed = person(1)[0]
+    while confirmed.nama == confirmed.given:  # the bank book shows the given name alone
+        confirmed = person(1)[0]
+    confirmed.account_name = confirmed.given.upper()
+    roles["confirmed"] = [confirmed]
     unregistered = person(2)  # drawn like the others but never written to the businesses sheet
     return roles, unregistered
 
@@ -105,6 +118,7 @@ def proposal_rows(
             "status": "Diusulkan",
             "keputusan": None,
             "ket": f"Usulan Kel. {o.kel}" if is_new and r.random() < 0.3 else None,
+            "dikonfirmasi": None,
         }
         if not isinstance(base["tgl"], str) and r.random() < 0.2:
             base["tgl"] = date_text(base["tgl"], r)
@@ -168,14 +182,21 @@ def proposal_rows(
         ),
     ]
     new += [row(o, "not-registered", ("not-registered",)) for o in unregistered]
+    new += [row(o, "business-row-invalid", ("business-row-invalid",)) for o in roles["business-row-invalid"]]
     for role in ("not-micro", "civil-servant", "receiving-kur", "no-bank-account"):
         new += [row(o, role, (role,)) for o in roles[role]]
     new += [
         row(o, "already-received", ("duplicate-proposal", "already-received"), ("recent-aid",))
         for o in roles["funded"][:2]
     ]
-    for role in ("account-name-mismatch", "recent-aid", "nik-outside-region"):
+    mismatch = "account-name-mismatch"  # the husband's account: staff have not seen the bank book yet
+    new += [row(o, mismatch, (), (mismatch,), dikonfirmasi="Tidak") for o in roles[mismatch]]
+    for role in ("recent-aid", "nik-outside-region"):
         new += [row(o, role, (), (role,)) for o in roles[role]]
+    new += [
+        row(o, "confirmed", (), (mismatch,), dikonfirmasi="Ya", ket=f"Buku tabungan a.n. {o.account_name} sudah dicek")
+        for o in roles["confirmed"]
+    ]
     new += [row(o, "name-mismatch", (), ("name-mismatch",), nama=o.nama[:-1]) for o in roles["name-mismatch"]]
     a, b = roles["possible-duplicate"]
     new += [
@@ -233,10 +254,11 @@ def write_proposal_workbook(path: Path, g: People, rows: list[dict[str, Any]], a
         "Usulan Bantuan",
         ["DAFTAR USULAN CALON PENERIMA BANTUAN USAHA MIKRO", (g.settings.office.short_name or g.region.name).upper()],
         PROPOSAL_HEADERS,
-        [5, 19, 28, 34, 15, 13, 12, 13, 30],
+        [5, 19, 28, 34, 15, 13, 12, 13, 30, 12],
         HEADER_ROW,
     )
     planted_rows, findings, by_code = [], [], {}
+    confirm = set(g.settings.eligibility.confirm_notes)
     for i, p in enumerate(rows):
         excel_row = FIRST_ROW + i
         put(
@@ -252,6 +274,7 @@ def write_proposal_workbook(path: Path, g: People, rows: list[dict[str, Any]], a
                 p["status"],
                 p["keputusan"],
                 p["ket"],
+                p["dikonfirmasi"],
             ],
             text_cols=(2,),
         )
@@ -277,6 +300,8 @@ def write_proposal_workbook(path: Path, g: People, rows: list[dict[str, Any]], a
                 "status": p["status"] or "Diusulkan",
                 "role": p["role"],
                 "eligible": not p["reasons"],
+                "waiting": not p["reasons"] and bool(confirm & set(p["notes"])) and p["dikonfirmasi"] != "Ya",
+                "dikonfirmasi": p["dikonfirmasi"],
                 "reasons": p["reasons"],
                 "notes": p["notes"],
             }

@@ -64,6 +64,7 @@ class Words:
     coop_types: Weighted
     coop_names: dict[str, tuple[str, ...]]
     offices: tuple[str, ...]
+    predicates: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ def load_words() -> Words:
         coop_types=_weighted(coops["types"]),
         coop_names=_lists(coops["names"]),
         offices=tuple(coops["offices"]),
+        predicates=_lists(coops["predicates"]),
     )
 
 
