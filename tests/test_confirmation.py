@@ -182,3 +182,61 @@ def test_a_confirmed_account_mismatch_may_be_called_own_account():
 def test_sentences_follow_the_language():
     [d] = decide([proposal()], [business(pekerjaan="Anggota Polri")])
     assert explain("civil-servant", d.facts["civil-servant"], "en").startswith("Occupation recorded as 'Anggota Polri'")
+
+
+PROPOSAL_HEADS = ["No", "NIK", "Nama", "Program", "Nilai", "Tanggal Usulan", "Status", "Dikonfirmasi"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "waiting", "reasons"),
+    [
+        pytest.param("Ya", False, [], id="Ya-confirmed"),
+        pytest.param("ya", False, [], id="ya-confirmed"),
+        pytest.param("YA", False, [], id="YA-confirmed"),
+        pytest.param("Sudah", False, [], id="Sudah-confirmed"),
+        pytest.param("Tidak", True, [], id="Tidak-waits"),
+        pytest.param(None, True, [], id="blank-waits"),
+        pytest.param("cek lagi", False, ["invalid-data"], id="other-text-is-bad-yes-no-and-invalid-data"),
+    ],
+)
+def test_dikonfirmasi_as_staff_type_it(make_workbook, ctx, cell, waiting, reasons):
+    """Only a yes lets a proposal with a note that needs a person into the letter; text that is
+    neither yes nor no is a bad-yes-no error on its cell, so the row is ineligible (invalid-data),
+    never paid on a guess."""
+    from tests.conftest import BUSINESS_HEADERS, business_row
+    from ukmreport.messages import finding_message
+    from ukmreport.validate import read_inputs
+
+    businesses = [BUSINESS_HEADERS, business_row(**{"Atas Nama": "La Ode Safaruddin"})]
+    row = [1, NIK, "Wa Ode Hasnah", "BPUM", 7_000_000, "01-03-2026", "Diusulkan", cell]
+    data = read_inputs([make_workbook({"Data UMKM": businesses, "Usulan Bantuan": [PROPOSAL_HEADS, row]})], ctx)
+    [d] = decide_proposals(
+        data.proposals, data.businesses, data.aid_history, ctx.settings.eligibility, "7472", data.findings
+    )
+    assert (d.reasons, d.notes, d.waiting) == (reasons, ["account-name-mismatch"], waiting)
+    assert list(proposed([d])) == ([] if waiting or reasons else ["BPUM"])
+    bad = [(f.code, f.row, f.column) for f in data.findings if f.field == "dikonfirmasi"]
+    assert bad == ([("bad-yes-no", 2, "H")] if reasons else [])
+    if reasons:
+        sentence = explain("invalid-data", d.facts["invalid-data"])
+        assert "H2" in sentence and "cek lagi" in sentence, sentence
+        assert (
+            finding_message(next(f for f in data.findings if f.field == "dikonfirmasi")) == "Isi dengan Ya atau Tidak"
+        )
+
+
+def test_init_writes_no_kk_as_text_and_dikonfirmasi_with_its_drop_down(tmp_path, settings):
+    import openpyxl
+
+    from ukmreport.staff.blank import HEADER_ROW, write_blank_workbooks
+
+    books = {p.name: openpyxl.load_workbook(p) for p in write_blank_workbooks(tmp_path, settings)}
+    umkm = books["data_pelaku_usaha.xlsx"].worksheets[0]
+    heads = {c.value: c.column_letter for c in umkm[HEADER_ROW]}
+    assert umkm.column_dimensions[heads["No KK"]].number_format == "@"  # 16 digits stay text
+    kk_checks = [v for v in umkm.data_validations.dataValidation if str(v.sqref).startswith(heads["No KK"])]
+    assert [(v.type, v.formula1) for v in kk_checks] == [("textLength", "16")]
+    usulan = books["usulan_bantuan.xlsx"]["Usulan Bantuan"]
+    heads = {c.value: c.column_letter for c in usulan[HEADER_ROW]}
+    lists = [v for v in usulan.data_validations.dataValidation if str(v.sqref).startswith(heads["Dikonfirmasi"])]
+    assert [(v.type, v.formula1) for v in lists] == [("list", '"Ya,Tidak"')]

@@ -90,7 +90,9 @@ def test_rat_late_note(held_on, late):
     assert ("rat-late" in d.notes) is late
 
 
-@pytest.mark.parametrize("members, note", [(8, True), (9, False)], ids=["8-members", "9-members"])
+@pytest.mark.parametrize(
+    "members, note", [(8, True), (9, False), (10, False)], ids=["8-members", "9-members", "10-members"]
+)
 def test_below_min_members(members, note):
     [d] = decide([coop(jumlah_anggota=members)])
     assert ("below-min-members" in d.notes) is note

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.test_cooperatives import END, RULES, assessment, coop, decide
@@ -97,22 +99,84 @@ def test_the_guideline_comes_from_pedoman_or_the_columns_filled(pedoman, filled,
 
 
 @pytest.mark.parametrize(
-    ("year", "outdated"),
+    ("end", "year", "outdated"),
     [
-        pytest.param(2023, False, id="F-minus-2-is-current"),
-        pytest.param(2022, True, id="F-minus-3-is-outdated"),
+        pytest.param(END, 2025, False, id="F-is-current"),
+        pytest.param(END, 2023, False, id="F-minus-2-three-fiscal-years-is-current"),
+        pytest.param(END, 2022, True, id="F-minus-3-four-fiscal-years-is-outdated"),
+        pytest.param(date(2026, 6, 29), 2022, False, id="before-30-june-F-is-2024-so-2022-is-current"),
+        pytest.param(date(2026, 6, 29), 2021, True, id="before-30-june-2021-is-outdated"),
+        pytest.param(date(2026, 6, 30), 2022, True, id="on-30-june-F-is-2025-so-2022-is-outdated"),
     ],
 )
-def test_an_assessment_older_than_three_fiscal_years_is_not_current(year, outdated):
+def test_an_assessment_older_than_three_fiscal_years_is_not_current(end, year, outdated):
     # END 2026-12-31: F = 2025, the oldest current assessment is for 2023.
-    [d] = decide([coop()], [assessment(tahun_buku=year)])
+    [d] = decide([coop(tahun_buku_rat=2024)], [assessment(tahun_buku=year)], end=end)
     assert ("assessment-outdated" in d.notes) is outdated
     if outdated:
         assert (d.category, d.score, d.guideline, d.assessment_year) == ("tidak_dinilai", None, None, None)
         sentence = explain("assessment-outdated", d.facts["assessment-outdated"])
-        assert "2022" in sentence and "Sehat 100,00" in sentence and "2016" in sentence
+        assert str(year) in sentence and "Sehat 100,00" in sentence and "2016" in sentence
     else:
-        assert (d.category, d.assessment_year, d.guideline) == ("sehat", 2023, "2016")
+        assert (d.score, d.assessment_year, d.guideline) == (100, year, "2016")
+
+
+@pytest.mark.parametrize(
+    ("year", "outdated"),
+    [pytest.param(2023, False, id="2021-guideline-2023-current"), pytest.param(2022, True, id="2021-guideline-2022")],
+)
+def test_a_2021_guideline_assessment_outdates_the_same_way(year, outdated):
+    [d] = decide([coop()], [assessment_2021((24, 12, 32, 12), tahun_buku=year)])
+    assert ("assessment-outdated" in d.notes) is outdated
+    if outdated:
+        sentence = explain("assessment-outdated", d.facts["assessment-outdated"])
+        assert "2022" in sentence and "Sehat 80,00" in sentence and "pedoman 2021" in sentence
+    else:
+        assert (d.category, d.score, d.assessment_year, d.guideline) == ("sehat", 80, 2023, "2021")
+
+
+def test_the_age_limit_is_a_setting():
+    rules = CooperativeRules(assessment_max_age_years=1)
+    [old] = decide([coop()], [assessment(tahun_buku=2024)], rules=rules)
+    [current] = decide([coop()], [assessment(tahun_buku=2025)], rules=rules)
+    assert ("assessment-outdated" in old.notes, "assessment-outdated" in current.notes) == (True, False)
+
+
+def points_for(score: float, maxima: dict[str, float]) -> dict[str, float]:
+    """Points adding up to score, each aspect filled up to its maximum in turn."""
+    points, left = {}, score
+    for aspect, top in maxima.items():
+        points[aspect] = round(min(top, left), 2)
+        left = round(left - points[aspect], 2)
+    assert left == 0
+    return points
+
+
+@pytest.mark.parametrize(
+    ("score", "category"),
+    [
+        pytest.param(80, "sehat", id="80-sehat"),
+        pytest.param(79.99, "cukup_sehat", id="79.99-cukup-sehat"),
+        pytest.param(66, "cukup_sehat", id="66-cukup-sehat"),
+        pytest.param(65.99, "dalam_pengawasan", id="65.99-dalam-pengawasan"),
+        pytest.param(51, "dalam_pengawasan", id="51-dalam-pengawasan"),
+        pytest.param(50.99, "dalam_pengawasan_khusus", id="50.99-khusus"),
+    ],
+)
+@pytest.mark.parametrize("guideline", ["2016", "2021"])
+def test_each_band_edge_by_each_guideline(guideline, score, category):
+    points = points_for(score, RULES.aspect_maxima(guideline))
+    row = Assessment(file="k.xlsx", sheet="Penilaian", row=4, nomor_badan_hukum="12/BH/XXIV/2005", tahun_buku=2025)
+    [d] = decide([coop()], [row.model_copy(update={**points, "pedoman": guideline})])
+    assert (d.score, d.category, d.guideline) == (score, category, guideline)
+
+
+def test_2021_bands_are_their_own_setting():
+    rules = CooperativeRules(health_bands_2021=[85, 70, 55])
+    [by_2021] = decide([coop()], [assessment_2021((24, 12, 32, 12))], rules=rules)
+    [by_2016] = decide([coop()], [assessment((15, 25, 15, 10, 15, 0, 0))], rules=rules)
+    assert (by_2021.score, by_2021.category) == (80, "cukup_sehat")
+    assert (by_2016.score, by_2016.category) == (80, "sehat")
 
 
 @pytest.mark.parametrize(
@@ -126,6 +190,55 @@ def test_an_assessment_older_than_three_fiscal_years_is_not_current(year, outdat
 def test_a_sehat_cooperative_with_an_excluding_note_is_no_candidate(coop_kw, note):
     [d] = decide([coop(**coop_kw)], [assessment()])
     assert (d.category, d.candidate, d.kept_out_by) == ("sehat", False, [note])
+
+
+@pytest.mark.parametrize(
+    ("members", "candidate"),
+    [
+        pytest.param(8, False, id="8-members-below-the-legal-9"),
+        pytest.param(9, True, id="9-members-the-legal-minimum"),
+        pytest.param(10, True, id="10-members"),
+    ],
+)
+def test_members_against_the_legal_minimum(members, candidate):
+    [d] = decide([coop(jumlah_anggota=members)], [assessment()])
+    assert (d.category, d.candidate) == ("sehat", candidate)
+    assert d.kept_out_by == ([] if candidate else ["below-min-members"])
+    assert ("below-min-members" in d.notes) is not candidate
+    if not candidate:
+        assert explain("below-min-members", d.facts["below-min-members"]) == "Anggota 8 orang, di bawah minimum 9 orang"
+
+
+def test_the_legal_minimum_is_a_setting():
+    [d] = decide([coop(jumlah_anggota=19)], [assessment()], rules=CooperativeRules(min_members=20))
+    assert (d.notes, d.candidate) == (["below-min-members"], False)
+
+
+@pytest.mark.parametrize(
+    ("held_on", "on_time", "candidate"),
+    [
+        pytest.param(date(2026, 6, 30), True, True, id="held-on-the-deadline-day"),
+        pytest.param(date(2026, 7, 1), False, False, id="held-the-day-after"),
+        pytest.param(None, True, True, id="date-not-recorded"),
+    ],
+)
+def test_rat_held_on_time_at_the_deadline(held_on, on_time, candidate):
+    [d] = decide([coop(tanggal_rat=held_on)], [assessment()])
+    assert (d.rat_compliant, d.rat_on_time, d.candidate) == (True, on_time, candidate)
+    assert d.kept_out_by == ([] if on_time else ["rat-late"])
+
+
+@pytest.mark.parametrize(
+    ("shu", "candidate"),
+    [
+        pytest.param(-1, False, id="a-loss-of-one-rupiah"),
+        pytest.param(0, True, id="zero-is-no-loss"),
+        pytest.param(None, True, id="blank"),
+    ],
+)
+def test_shu_zero_or_negative_for_recognition(shu, candidate):
+    [d] = decide([coop(shu=shu)], [assessment()])
+    assert (d.category, d.candidate, d.kept_out_by) == ("sehat", candidate, [] if candidate else ["negative-shu"])
 
 
 def test_a_sehat_cooperative_without_notes_is_a_candidate_and_excludes_are_a_setting():
@@ -147,6 +260,9 @@ def test_rat_held_and_held_on_time_are_two_figures():
         pytest.param("7472010101200001", ("7472010101200001", None), id="16-digits-as-text"),
         pytest.param("'7472.0101.0120.0001", ("7472010101200001", None), id="quote-and-dots-cleaned"),
         pytest.param("747201010120001", (None, "kk-format"), id="15-digits"),
+        pytest.param("74720101012000011", (None, "kk-format"), id="17-digits"),
+        pytest.param("7472-0101-0120-0001", ("7472010101200001", None), id="16-digits-with-dashes"),
+        pytest.param("74720101O1200001", (None, "kk-format"), id="letter-O-for-zero"),
         pytest.param("7472010101200000", (None, "kk-format"), id="serial-0000"),
         pytest.param(7472010101200001, (None, "kk-numeric"), id="typed-as-number"),
         pytest.param("", (None, None), id="blank-is-allowed"),
