@@ -216,3 +216,46 @@ def test_the_clock_is_source_date_epoch_when_set_and_refuses_a_bad_one(monkeypat
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "28-11-2026")
     with pytest.raises(ConfigError, match=r"SOURCE_DATE_EPOCH='28-11-2026' bukan jumlah detik sejak 1970"):
         clock()
+
+
+def test_the_letter_has_every_recipients_no_kk_and_the_confirmed_proposal(demo_build):
+    """No. KK filled from the businesses sheet; the confirmed proposal in, the waiting ones out."""
+    wb = openpyxl.load_workbook(demo_build.out_dir / "usulan.xlsx")
+    values = list(wb.worksheets[0].iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(values) if r[0] == "No")
+    nik_col, kk_col = values[header].index("NIK"), values[header].index("No. KK")
+    kk_of = {b.nik: b.no_kk for b in demo_build.run.data.businesses if b.valid}
+    rows = values[header + 1 : -1]
+    assert rows and all(r[kk_col] == kk_of[r[nik_col]] and len(r[kk_col]) == 16 for r in rows)
+    planted = demo_build.planted["proposals"]["rows"]
+    [confirmed] = [p for p in planted if p["dikonfirmasi"] == "Ya"]
+    letter = " ".join(" ".join(pdf_text(demo_build.out_dir / "usulan.pdf")).split())
+    assert confirmed["nik"] in {r[nik_col] for r in rows} and confirmed["nik"] in letter
+    waiting = [p["nik"] for p in planted if p["waiting"]]
+    assert len(waiting) == 4 and not [nik for nik in waiting if nik in letter or nik in {r[nik_col] for r in rows}]
+
+
+def test_decisions_json_explains_the_planted_cases(demo_build):
+    doc = json.loads((demo_build.out_dir / "decisions.json").read_text("utf-8"))
+    proposals = {p["row"]: p for p in doc["proposals"]}
+    for planted in demo_build.planted["proposals"]["rows"]:
+        got = proposals[planted["row"]]
+        assert (got["eligible"], got["waiting"]) == (planted["eligible"], planted["waiting"]), planted["row"]
+        assert set(got["explanations"]) == set(planted["reasons"] + planted["notes"])
+    broken = [p for p in doc["proposals"] if p["reasons"] == ["business-row-invalid"]]
+    assert len(broken) == 2
+    for p in broken:
+        sentence = p["explanations"]["business-row-invalid"]
+        assert "data_pelaku_usaha.xlsx, lembar Data UMKM, baris" in sentence and "jangan didaftarkan ulang" in sentence
+    cells = " ".join(p["explanations"]["business-row-invalid"] for p in broken)
+    assert "bukan nomor HP yang sah" in cells and "diketik sebagai angka" in cells
+    coops = doc["cooperatives"]
+    by_2021 = [c for c in coops if c["guideline"] == "2021"]
+    assert by_2021 and all(c["assessment_year"] >= 2021 and c["score"] is not None for c in by_2021)
+    outdated = [c for c in coops if "assessment-outdated" in c["notes"]]
+    assert outdated and all(
+        (c["category"], c["score"], c["guideline"]) == ("tidak_dinilai", None, None) for c in outdated
+    )
+    assert all("perlu dinilai ulang" in c["explanations"]["assessment-outdated"] for c in outdated)
+    kept = [c for c in coops if c["category"] == "sehat" and not c["candidate"]]
+    assert any("below-min-members" in c["notes"] for c in kept)
