@@ -5,11 +5,11 @@ Sendiri``/``Modal Luar``, other labels merged down both rows; data from row 6) a
 ``Penilaian Kesehatan`` a header at row 4. With E = 31 December of ``today``'s year about 40% hold
 a current RAT and 20% are inactive; about 25 come out ``sehat``, two score >= 80 without a current
 RAT, and scores of exactly 80 and 79.75 sit on the boundary; one ``sehat`` cooperative has 7
-members, below the legal minimum, and is kept from recognition. Assessments of fiscal years from
-2021 on are scored by the 2021 guideline (four aspects) about as often as 40%, the others by the
-2016 one; ``Pedoman`` names the guideline on most rows (the others tell it by the columns filled)
-and ``Predikat`` holds the category the assessor wrote on about 60%. Planted: one register row of
-an unknown type, one cooperative entered twice, one assessment out of range and one lacking an
+members, below the legal minimum, and is kept from recognition. About 40% of the assessments of
+fiscal years from 2021 on follow the 2021 guideline (four aspects), the others the 2016 one;
+``Pedoman`` names the guideline on most rows (the others tell it by the columns filled) and
+``Predikat`` holds the category the assessor wrote on about 60%. Planted: one register row of an
+unknown type, one cooperative entered twice, one assessment out of range and one lacking an
 aspect of its guideline (an older valid one decides each), one predikat that is not the category
 its score gives, and one assessment of a cooperative not in the register.
 """
