@@ -38,7 +38,7 @@ def build_letter(inputs: Path, out: Path, signing_key: Any = None) -> Path:
 
 
 def share_account(inputs: Path, dest: Path, niks: tuple[str, str]) -> str:
-    """Copy inputs to dest with the second NIK's business given the first NIK's account number."""
+    """Copy inputs to dest with the second NIK's business given the first NIK's account; return its digits."""
     shutil.copytree(inputs, dest)
     path = dest / "data_pelaku_usaha.xlsx"
     workbook = load_workbook(path)
@@ -50,4 +50,4 @@ def share_account(inputs: Path, dest: Path, niks: tuple[str, str]) -> str:
     account = str(cells[niks[0]].value)
     cells[niks[1]].value = account
     workbook.save(path)
-    return account
+    return "".join(ch for ch in account if ch.isdigit())  # as read: the demo writes some with dashes
