@@ -292,7 +292,7 @@ def test_assessment_findings_incomplete_and_predicate_mismatch(make_workbook, ct
     rows = [
         HEADS_2021,
         ["12/BH/2005", 2025, "2021", "Sehat", 25, 12, 35, 12],  # 84: sehat, as written
-        ["12/BH/2005", 2024, "2021", "Sehat", 20, 10, 30, 10],  # 70: cukup sehat, written sehat
+        ["12/BH/2005", 2024, "2021", "Sehat", 20.5, 10, 30, 10],  # 70,5: cukup sehat, written sehat
         ["12/BH/2005", 2023, "", "", 20, "", 30, 10],  # 2021 by its columns, Profil Risiko empty
         ["12/BH/2005", 2022, "2019", "", 20, 10, 30, 10],  # no such guideline
         ["12/BH/2005", 2021, "2021", "", 20, 10, 30, 16],  # permodalan over the 2021 maximum
@@ -312,8 +312,9 @@ def test_assessment_findings_incomplete_and_predicate_mismatch(make_workbook, ct
     mismatch = next(f for f in data.findings if f.code == "predicate-mismatch")
     assert (
         finding_message(mismatch)
-        == "Predikat tertulis 'Sehat', tetapi skor 70 termasuk Cukup Sehat; yang dipakai Cukup Sehat"
+        == "Predikat tertulis 'Sehat', tetapi skor 70,5 termasuk Cukup Sehat; yang dipakai Cukup Sehat"
     )
+    assert "but score 70.5 is" in finding_message(mismatch, "en")  # each language its own decimal mark
     incomplete = next(f for f in data.findings if f.code == "assessment-incomplete" and f.row == 4)
     assert "Profil Risiko (F)" in finding_message(incomplete)
 

@@ -60,6 +60,8 @@ VALUES: dict[str, str] = {
     "what_id": "aspek Tata Kelola tidak diisi",
     "what_en": "the Tata Kelola aspect is not filled in",
     "score": "77,50",
+    "score_id": "77,25",
+    "score_en": "77.25",
     "computed_id": "cukup sehat",
     "computed_en": "fairly healthy",
     "config": "kantor/ukmreport.toml",
@@ -108,7 +110,7 @@ def test_every_finding_message_renders_through_finding_message(code):
     params += (("nik_gender", "P"), ("row_gender", "L"), ("suggestion", "Wolio"))
     params += tuple((k, VALUES[k]) for k in ("first_file", "first_sheet", "accepted", "headers", "suffix", "original"))
     params += tuple((k, VALUES[k]) for k in ("kind_id", "kind_en", "rows", "repeated", "what_id", "what_en"))
-    params += tuple((k, VALUES[k]) for k in ("score", "computed_id", "computed_en"))
+    params += tuple((k, VALUES[k]) for k in ("score_id", "score_en", "computed_id", "computed_en"))
     finding = Finding("a.xlsx", "Data UMKM", 7, "H", "kecamatan", code, messages.SEVERITY[code], "Wolioo", params)
     for lang in ("id", "en"):
         text = messages.finding_message(finding, lang)

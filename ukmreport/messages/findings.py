@@ -403,8 +403,8 @@ FINDINGS.update(
             "en": "The health assessment cannot be scored: {what_en}",
         },
         "predicate-mismatch": {
-            "id": "Predikat tertulis '{value}', tetapi skor {score} termasuk {computed_id}; yang dipakai {computed_id}",
-            "en": "Predicate written '{value}', but score {score} is {computed_en}; {computed_en} is used",
+            "id": "Predikat tertulis '{value}', tetapi skor {score_id} termasuk {computed_id}; yang dipakai {computed_id}",
+            "en": "Predicate written '{value}', but score {score_en} is {computed_en}; {computed_en} is used",
         },
     }
 )

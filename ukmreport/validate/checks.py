@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from ukmreport import formatting as fmt
 from ukmreport.messages import category_text
 from ukmreport.models import SheetKind
 from ukmreport.validate.headers import Column
@@ -153,7 +154,8 @@ def _check_assessment(reader: Reader, values: dict, errors: set[str], row: int, 
                 written,
                 computed_id=category_text(computed, "id"),
                 computed_en=category_text(computed, "en"),
-                score=f"{score(values, guideline, rules):g}",
+                score_id=fmt.number(score(values, guideline, rules)),
+                score_en=f"{score(values, guideline, rules):,g}",
             )
 
 
