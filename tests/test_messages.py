@@ -51,6 +51,8 @@ VALUES: dict[str, str] = {
     "headers": "NIK, Nama, Alamat, Kecamatan",
     "first_file": "inputs/data_pelaku_usaha.xlsx",
     "first_sheet": "Data UMKM",
+    "first_at_id": "di data_pelaku_usaha.xlsx, lembar 'Data UMKM', baris 12",
+    "first_at_en": "in data_pelaku_usaha.xlsx, sheet 'Data UMKM', row 12",
     "suffix": ".txt",
     "kind_id": "data pelaku usaha",
     "kind_en": "business owners",
