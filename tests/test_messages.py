@@ -33,6 +33,8 @@ VALUES: dict[str, str] = {
     "folder": "reports",
     "path": "usulan.pdf",
     "pages": "3",
+    "done": "2",
+    "total": "3",
     "names": "berkala, koperasi",
     "name": "usulan",
     "proposals": "29",
