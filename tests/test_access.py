@@ -212,13 +212,18 @@ def test_the_build_folder_is_private_while_it_is_written(inputs, tmp_path):
     """Seen from inside the build: the staging folder is 0700 whatever the umask, before any report."""
     seen: list[tuple[str, int]] = []
 
-    def progress(step: str) -> None:
-        for staging in (tmp_path / "out").glob(".2026.new-*"):
-            seen.append((step, mode(staging)))
+    class Progress:  # told of each document as it is written
+        def stage(self, stage: str, total: int) -> None: ...
+        def count(self, done: int) -> None: ...
+        def item_done(self) -> None: ...
+
+        def item(self, name: str) -> None:
+            for staging in (tmp_path / "out").glob(".2026.new-*"):
+                seen.append((name, mode(staging)))
 
     old = os.umask(0)
     try:
-        build(inputs, load_settings(None), out=tmp_path / "out", formats=["html"], progress=progress, now=None)
+        build(inputs, load_settings(None), out=tmp_path / "out", formats=["html"], progress=Progress(), now=None)
     finally:
         os.umask(old)
     assert seen and all(m == PERSONAL_FOLDER for _, m in seen), seen

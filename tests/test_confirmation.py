@@ -39,7 +39,10 @@ def test_a_note_that_needs_a_person_keeps_the_proposal_waiting_until_confirmed(n
 def test_possible_duplicate_waits_until_confirmed():
     twin = business(row=6, nik=OTHER_NIK, tanggal_lahir=date(1985, 3, 5))
     decisions = decide([proposal(), proposal(row=7, nik=OTHER_NIK)], [business(), twin])
-    assert [(d.waiting, d.facts["possible-duplicate"]["others"]) for d in decisions] == [(True, "7"), (True, "6")]
+    assert [(d.waiting, d.facts["possible-duplicate"]["others"]) for d in decisions] == [
+        (True, [("p.xlsx", "Usulan", 7)]),
+        (True, [("p.xlsx", "Usulan", 6)]),
+    ]
 
 
 def test_a_note_that_needs_no_person_does_not_wait():

@@ -129,7 +129,7 @@ def test_duplicate_proposal_names_the_first_row_which_keeps_its_own_merits():
     first, second = decide([proposal(row=6), proposal(row=9, program=" bpum ")])
     assert first.eligible and first.reasons == []
     assert second.reasons == ["duplicate-proposal"]
-    assert second.related_rows["duplicate-proposal"] == [6]
+    assert second.related_rows["duplicate-proposal"] == [("p.xlsx", "Usulan", 6)]
 
 
 def test_other_program_is_not_a_duplicate():
@@ -147,7 +147,7 @@ def test_already_received_from_a_granted_proposal_row():
     granted, new = decide([proposal(row=6, status="Disalurkan", tanggal_usulan=date(2025, 3, 1)), proposal(row=30)])
     assert granted.eligible
     assert new.reasons == ["duplicate-proposal", "already-received"]
-    assert new.related_rows["already-received"] == [6]
+    assert new.related_rows["already-received"] == [("p.xlsx", "Usulan", 6)]
 
 
 def test_granted_row_is_not_refused_for_its_own_aid_record():
@@ -194,7 +194,7 @@ def test_possible_duplicate_same_name_and_birth_date_other_nik():
     rows = [business(), business(row=6, nik=other, nama="WA ODE HASNAH", no_rekening="9999999999")]
     a, b = decide([proposal(row=6), proposal(row=7, nik=other, nama="Wa Ode  Hasnah")], rows)
     assert a.notes == ["possible-duplicate"] and b.notes == ["possible-duplicate"]
-    assert a.related_rows["possible-duplicate"] == [7]
+    assert a.related_rows["possible-duplicate"] == [("p.xlsx", "Usulan", 7)]
     assert a.eligible and b.eligible
 
 

@@ -273,17 +273,12 @@ def main(ctx: click.Context, config: Path | None, quiet: bool, verbose: bool) ->
 
 
 @contextmanager
-def progress_bar(opts: Options, label: str) -> Iterator[Callable[[str], None] | None]:
-    """A progress line on a terminal; silent when output is not a terminal or with --quiet."""
-    if opts.quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
+def progress_bar(opts: Options) -> Iterator[Any]:
+    """A progress bar with counts on a terminal (terminal.py); None when stderr is not one or with --quiet."""
+    from ukmreport.terminal import progress_display
 
-    console = Console(stderr=True, no_color="NO_COLOR" in os.environ)
-    text = say(label, opts.lang)
-    with console.status(text) as status:
-        yield lambda step: status.update(f"{text}: {step}")
+    with progress_display(opts.quiet, opts.lang) as progress:
+        yield progress
 
 
 # -- option values, checked before anything is read or touched --------------------------------------
@@ -307,7 +302,7 @@ def check(opts: Options, inputs: Path | None, fmt: str, annotate: Path | None) -
     from ukmreport.reports import text as report_text
 
     settings = opts.settings()
-    with progress_bar(opts, "progress-check") as progress:
+    with progress_bar(opts) as progress:
         _, data = read(inputs or settings.input_dir, settings, clock().date(), progress)
     if fmt == "json":
         click.echo(json.dumps(check_json(data, settings.lang), ensure_ascii=False, indent=2))
@@ -361,7 +356,7 @@ def build(
 
     settings = opts.settings()
     key = signing_key(opts, sign or settings.signing.certificate)
-    with progress_bar(opts, "progress-build") as progress:
+    with progress_bar(opts) as progress:
         result = run_build(
             inputs or settings.input_dir,
             settings,
@@ -439,7 +434,7 @@ def rules(opts: Options, inputs: Path | None, period: Any, fmt: str) -> int:
     from ukmreport.reports import text as report_text
 
     settings = opts.settings()
-    with progress_bar(opts, "progress-rules") as progress:
+    with progress_bar(opts) as progress:
         run = prepare(inputs or settings.input_dir, settings, period, progress)
     if fmt == "json":
         click.echo(json.dumps(decisions_json(run.decisions, settings.lang), ensure_ascii=False, indent=2))
@@ -465,7 +460,7 @@ def demo(opts: Options, directory: Path | None, seed: int, n_businesses: int, ou
     files = write_demo(target, settings, seed=seed, businesses=n_businesses, today=now.date())
     if not opts.quiet:
         click.echo(say("demo-written", opts.lang, folder=target, files=", ".join(f.name for f in files)))
-    with progress_bar(opts, "progress-build") as progress:
+    with progress_bar(opts) as progress:
         result = run_build(target, settings, out=out, progress=progress, now=now)
     tell_built(opts, result)
     return EXIT_OK

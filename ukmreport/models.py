@@ -234,7 +234,8 @@ class ProposalDecision(BaseModel):
     eligible: bool
     reasons: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
-    related_rows: dict[str, list[int]] = Field(default_factory=dict)
+    # Reason or note code -> (file, sheet, row) of the proposal rows it points at (a repeat's first).
+    related_rows: dict[str, list[tuple[str, str, int]]] = Field(default_factory=dict)
     size_class: str | None = None
     # Eligible, but a note in confirm_notes is not yet confirmed: kept out of the letter.
     waiting: bool = False

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from ukmreport.models import Dataset, Decisions
 from ukmreport.office.profile import for_region, require_office
 from ukmreport.office.region import Region, load_region
 from ukmreport.period import Period, default_period
+from ukmreport.progress import Progress
 from ukmreport.reports import Report, Run, select
 from ukmreport.rules.cooperatives import decide_cooperatives
 from ukmreport.rules.eligibility import decide_proposals
@@ -31,6 +33,7 @@ from ukmreport.validate import Context, input_files, read_inputs
 
 __all__ = [
     "BuildResult",
+    "Progress",
     "Run",
     "build",
     "clock",
@@ -42,7 +45,6 @@ __all__ = [
     "write_demo",
 ]
 
-Progress = Callable[[str], None]
 ANNOTATED_DIR = "anotasi"
 DEMO_MARK = ".ukmreport-demo"
 
@@ -227,6 +229,8 @@ def render_reports(
 
     skipped = {r.name: reason for r in reports if (reason := r.skipped(run))}
     reports = [r for r in reports if r.name not in skipped]
+    if progress:
+        progress.stage("render", sum(len(r.wanted(formats)) for r in reports))
     later = [report for report in reports if report.needs_annotated]
     try:
         with AnnotationJob(run, dest) as job:  # openpyxl on the other core while the PDFs render
@@ -255,32 +259,42 @@ def render_report(
     for fmt, write in report.attachments.items():
         if fmt in wanted:
             path = dest / f"{report.name}.{fmt}"
-            write(run, path, access)
+            with document(progress, path.name):
+                write(run, path, access)
             attachments.append(path)
             written.append(outputs.file_entry(report.name, fmt, path, dest, personal_data=access.personal))
     if "html" in wanted:
-        if progress:
-            progress(f"{report.name}.html")
         path = dest / f"{report.name}.html"
-        write_text(path, render_html(report.name, ctx, run.settings), access)
+        with document(progress, path.name):
+            write_text(path, render_html(report.name, ctx, run.settings), access)
         written.append(outputs.file_entry(report.name, "html", path, dest, personal_data=access.personal))
     if "pdf" in wanted:
-        if progress:
-            progress(f"{report.name}.pdf")
         path = dest / f"{report.name}.pdf"
-        pages = render_pdf(
-            report.name,
-            ctx,
-            path,
-            run.settings,
-            stamp=run.now,
-            attachments=attachments,
-            pdf_variant=report.pdf_variant,
-            long_table=report.long_table,
-            access=access,
-        )
+        with document(progress, path.name):
+            pages = render_pdf(
+                report.name,
+                ctx,
+                path,
+                run.settings,
+                stamp=run.now,
+                attachments=attachments,
+                pdf_variant=report.pdf_variant,
+                long_table=report.long_table,
+                access=access,
+                on_pages=progress.count if progress else None,
+            )
         written.append(outputs.file_entry(report.name, "pdf", path, dest, pages, personal_data=access.personal))
     return written
+
+
+@contextmanager
+def document(progress: Progress | None, name: str) -> Iterator[None]:
+    """Tell progress of one document written in the with-block (nothing when it is None)."""
+    if progress:
+        progress.item(name)
+    yield
+    if progress:
+        progress.item_done()
 
 
 class AnnotationJob:

@@ -18,6 +18,7 @@ from ukmreport.messages.findings import (
     category_text,
     finding_message,
     generic_message,
+    places_text,
     reason_text,
     sheet_title,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "category_text",
     "finding_message",
     "generic_message",
+    "places_text",
     "read_reason",
     "reason_text",
     "say",

@@ -96,11 +96,15 @@ HELP: dict[str, dict[str, str]] = {
 }
 
 CLI: dict[str, dict[str, str]] = {
-    "progress-check": {"id": "Memeriksa", "en": "Checking"},
-    "progress-build": {"id": "Menyusun laporan", "en": "Building reports"},
-    "progress-rules": {"id": "Menerapkan aturan", "en": "Applying the rules"},
-    "progress-read": {"id": "Membaca {file}", "en": "Reading {file}"},
-    "progress-render": {"id": "Menyusun {file}", "en": "Rendering {file}"},
+    # the progress bar on a terminal (terminal.py): a line per stage, and the item under way
+    "progress-read": {"id": "Membaca berkas", "en": "Reading files"},
+    "progress-render": {"id": "Menyusun dokumen", "en": "Rendering documents"},
+    "progress-files": {"id": "{done}/{total} berkas", "en": "{done}/{total} files"},
+    "progress-documents": {"id": "{done}/{total} dokumen", "en": "{done}/{total} documents"},
+    "progress-row": {"id": "{rows} baris", "en": "{rows} row"},
+    "progress-rows": {"id": "{rows} baris", "en": "{rows} rows"},
+    "progress-page": {"id": "{pages} halaman", "en": "{pages} page"},
+    "progress-pages": {"id": "{pages} halaman", "en": "{pages} pages"},
     "rows": {"id": "baris", "en": "rows"},
     "pages": {"id": "halaman", "en": "pages"},
     "annotated": {"id": "Salinan bertanda: {files}", "en": "Annotated copies: {files}"},

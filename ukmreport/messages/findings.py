@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ukmreport.models import Finding, Severity
 
 SEVERITY: dict[str, Severity] = {
@@ -135,12 +137,12 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "Sex in the NIK ({nik_gender}) differs from the row's ({row_gender})",
     },
     "duplicate-nik": {
-        "id": "NIK sudah tercatat di {first_file}, lembar '{first_sheet}', baris {first_row}",
-        "en": "NIK already recorded in {first_file}, sheet '{first_sheet}', row {first_row}",
+        "id": "NIK sudah tercatat {first_at_id}",
+        "en": "NIK already recorded {first_at_en}",
     },
     "duplicate-coop": {
-        "id": "Nomor badan hukum sudah tercatat di {first_file}, lembar '{first_sheet}', baris {first_row}",
-        "en": "Legal entity number already recorded in {first_file}, sheet '{first_sheet}', row {first_row}",
+        "id": "Nomor badan hukum sudah tercatat {first_at_id}",
+        "en": "Legal entity number already recorded {first_at_en}",
     },
     "score-out-of-range": {
         "id": "Nilai aspek harus antara 0 dan {max}",
@@ -338,12 +340,53 @@ def finding_message(finding: Finding, lang: str = "id") -> str:
     if suggestion:
         params["suggestion_id"] = f"; mungkin maksudnya '{suggestion}'?"
         params["suggestion_en"] = f"; did you mean '{suggestion}'?"
+    if "first_row" in params:  # a repeat: where the first is, with its file and sheet when not this row's
+        first = [(params["first_file"] or finding.file, params["first_sheet"] or finding.sheet, params["first_row"])]
+        for code in ("id", "en"):
+            params[f"first_at_{code}"] = places_text(first, (finding.file, finding.sheet), code)
     if "reason_code" in params:  # a file that cannot be read: its reason in the run's language
         from ukmreport.messages.read import read_reason  # read.py builds on this module's Blank
 
         params["reason"] = read_reason(params["reason_code"], lang, dict(finding.params))
     template = FINDINGS.get(finding.code, {}).get(lang) or FINDINGS.get(finding.code, {}).get("id", finding.code)
     return template.format_map(params)
+
+
+# Where the first of a repeated row is, as a sentence says it: the row alone when it is in the
+# repeat's own sheet, else with its file and sheet.
+PLACES: dict[str, dict[str, str]] = {
+    "row": {"id": "di baris {rows}", "en": "on row {rows}"},
+    "rows": {"id": "di baris {rows}", "en": "on rows {rows}"},
+    "sheet": {"id": "di lembar '{sheet}', baris {rows}", "en": "in sheet '{sheet}', row {rows}"},
+    "sheet-rows": {"id": "di lembar '{sheet}', baris {rows}", "en": "in sheet '{sheet}', rows {rows}"},
+    "file": {"id": "di {file}, lembar '{sheet}', baris {rows}", "en": "in {file}, sheet '{sheet}', row {rows}"},
+    "file-rows": {"id": "di {file}, lembar '{sheet}', baris {rows}", "en": "in {file}, sheet '{sheet}', rows {rows}"},
+    "and": {"id": " dan ", "en": " and "},
+}
+
+
+def places_text(
+    places: Sequence[tuple[str, str | None, object]],
+    own: tuple[str, str | None] | None,
+    lang: str = "id",
+    *,
+    base_names: bool = False,
+) -> str:
+    """Rows as a sentence names them: "di baris 7, 9", or "di b.xlsx, lembar 'Usulan', baris 7" when
+    (file, sheet) is not `own`, the row's own sheet. base_names: files by their name, without folders."""
+    groups: dict[tuple[str, str | None], list[str]] = {}
+    for file, sheet, row in places:
+        groups.setdefault((file, sheet), []).append(str(row))
+    parts = []
+    for (file, sheet), rows in groups.items():
+        if own is not None and file == own[0]:
+            kind = "row" if sheet == own[1] else "sheet"
+        else:
+            kind = "file"
+        key = kind if len(rows) == 1 else ("rows" if kind == "row" else f"{kind}-rows")
+        name = file.replace("\\", "/").rsplit("/", 1)[-1] if base_names else file
+        parts.append(fill(PLACES, key, lang, {"file": name, "sheet": sheet or "", "rows": ", ".join(rows)}))
+    return fill(PLACES, "and", lang, {}).join(parts)
 
 
 def reason_text(code: str, lang: str = "id") -> str:

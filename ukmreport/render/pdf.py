@@ -22,8 +22,8 @@ import hashlib
 import logging
 import math
 import time
-from collections.abc import Sequence
-from concurrent.futures import Future
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
@@ -62,16 +62,18 @@ def render_pdf(
     pdf_variant: str | None = None,
     long_table: tuple[str, str] | None = None,
     access: Access = PUBLIC,
+    on_pages: Callable[[int], None] | None = None,
 ) -> int:
     """Write report name as a PDF at dest and return its page count, in pieces if long_table is long.
 
     stamp dates the PDF and its attachments; long_table is (list field of the context, rows field
-    of its items), as the report declares it; access says who may read the file (access.py).
+    of its items), as the report declares it; access says who may read the file (access.py);
+    on_pages hears the pages laid out so far: as each piece comes back, or once for a single render.
     """
     if long_table is None or sum(row_counts(ctx, long_table)) <= settings.rendering.pdf_piece_rows:
         html = render_html(name, ctx, settings)
         title, author = _doc_info(ctx)
-        return write_pdf(
+        pages = write_pdf(
             html,
             dest,
             settings=settings,
@@ -82,6 +84,9 @@ def render_pdf(
             pdf_variant=pdf_variant,
             access=access,
         )
+        if on_pages is not None:
+            on_pages(pages)
+        return pages
     return render_chunked(
         name,
         ctx,
@@ -92,6 +97,7 @@ def render_pdf(
         attachments=attachments,
         pdf_variant=pdf_variant,
         access=access,
+        on_pages=on_pages,
     )
 
 
@@ -176,8 +182,12 @@ def render_chunked(
     attachments: Sequence[Path] = (),
     pdf_variant: str | None = None,
     access: Access = PUBLIC,
+    on_pages: Callable[[int], None] | None = None,
 ) -> int:
-    """Render the report in pieces along its long table, in parallel, into one PDF; return its page count."""
+    """Render the report in pieces along its long table, in parallel, into one PDF; return its page count.
+
+    on_pages hears the pages laid out so far each time a piece comes back, in whatever order they do.
+    """
     workers = settings.rendering.processes()
     pieces = plan_pieces(row_counts(ctx, table), settings.rendering.pdf_piece_rows, workers)
     title, author = _doc_info(ctx)
@@ -207,9 +217,15 @@ def render_chunked(
                     )
                 )
             merged = _Merged()
-            for i, future in enumerate(futures):
-                merged.append(future.result()[0])
-                log.debug("%s: piece %d done at %.1f s", dest.name, i + 1, time.perf_counter() - started)
+            pending, laid_out = set(futures), 0
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                laid_out += sum(future.result()[1] for future in finished)
+                if on_pages is not None:
+                    on_pages(laid_out)
+                while merged.pieces < len(futures) and futures[merged.pieces].done():  # in order, as they come
+                    merged.append(futures[merged.pieces].result()[0])
+                    log.debug("%s: piece %d done at %.1f s", dest.name, merged.pieces, time.perf_counter() - started)
             log.debug("%s: %d pieces laid out in %.1f s", dest.name, len(pieces), time.perf_counter() - started)
             sizes = merged.page_sizes
             number_futures = [

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ukmreport import formatting as fmt
-from ukmreport.messages import reason_text
+from ukmreport.messages import places_text, reason_text
 from ukmreport.models import ProposalDecision
 from ukmreport.reports.common import doc_info, letterhead
 from ukmreport.reports.contexts import Figure, SeleksiContext, SeleksiGroup, SeleksiRow
@@ -120,9 +120,9 @@ def _rows(
     ordered: list[tuple[ProposalDecision, str]] = []
     shown: set[tuple[str, int]] = set()
     for d in members:
-        for rows in d.related_rows.values():
-            for row in rows:
-                key = (d.proposal.file, row)
+        for places in d.related_rows.values():
+            for file, _sheet, row in places:
+                key = (file, row)
                 if key in by_row and key not in here and key not in shown:
                     shown.add(key)
                     ordered.append((by_row[key], f"baris asal, juga di kelompok {home[key]}"))
@@ -152,13 +152,13 @@ def _note(d: ProposalDecision, code: str, lang: str) -> str:
 def _row(no: int, d: ProposalDecision, lang: str, repeated: str = "") -> SeleksiRow:
     p = d.proposal
     related = []
-    for code, rows in d.related_rows.items():
+    for code, places in d.related_rows.items():
         label = {
-            "duplicate-proposal": "usulan pertama di baris",
-            "already-received": "disetujui/disalurkan di baris",
-            "possible-duplicate": "mirip baris",
-        }.get(code, "baris")
-        related.append(f"{label} {', '.join(map(str, rows))}")
+            "duplicate-proposal": "usulan pertama",
+            "already-received": "disetujui/disalurkan",
+            "possible-duplicate": "mirip usulan",
+        }.get(code, "sama dengan")
+        related.append(f"{label} {places_text(places, (p.file, p.sheet), 'id', base_names=True)}")
     return SeleksiRow(
         no=no,
         file_row=f"{Path(p.file).name}, baris {p.row}",

@@ -73,12 +73,12 @@ def decide_proposals(
             by_name[name_key(p.nama, tuple(rules.name_titles))].append(p)
     occupation = _occupation_pattern(tuple(rules.excluded_occupations))
     retired = _occupation_pattern(tuple(rules.retired_words))
-    first_of: dict[tuple[str, str], int] = {}
+    first_of: dict[tuple[str, str], Proposal] = {}
     decisions = []
     for p in proposals:
         reasons: set[str] = set()
         notes: set[str] = set()
-        related: dict[str, list[int]] = {}
+        related: dict[str, list[RowKey]] = {}
         facts: dict[str, dict[str, object]] = {}
         own_errors = errors_at.get((p.file, p.sheet, p.row), [])
         if "nik" in p.error_fields:
@@ -130,10 +130,11 @@ def decide_proposals(
             key = (p.nik, program)
             if key in first_of:
                 reasons.add("duplicate-proposal")
-                related["duplicate-proposal"] = [first_of[key]]
-                facts["duplicate-proposal"] = {"program": p.program or "", "first_row": str(first_of[key])}
+                first = _where(first_of[key])
+                related["duplicate-proposal"] = [first]
+                facts["duplicate-proposal"] = {"program": p.program or "", "first": first, "own": (p.file, p.sheet)}
             else:
-                first_of[key] = p.row
+                first_of[key] = p
             own_year = _own_outcome_year(p)
             received_rows = [q for q in granted_rows.get(key, []) if q is not p]
             received_aid = [
@@ -142,9 +143,9 @@ def decide_proposals(
             if received_rows or received_aid:
                 reasons.add("already-received")
                 if received_rows:
-                    related["already-received"] = [q.row for q in received_rows]
+                    related["already-received"] = [_where(q) for q in received_rows]
                 records = [_aid_record(a) for a in received_aid] + [_proposal_record(q) for q in received_rows]
-                facts["already-received"] = {"program": p.program or "", "records": records}
+                facts["already-received"] = {"program": p.program or "", "records": records, "own": (p.file, p.sheet)}
         if p.nik and p.tanggal_usulan:
             year = p.tanggal_usulan.year
             own_year = _own_outcome_year(p)
@@ -267,7 +268,7 @@ def _possible_duplicates(
         if mine is None:
             continue
         others = [
-            o.row
+            _where(o)
             for o in by_name.get(name_key(p.nama, titles), [])
             if o.nik and o.nik != p.nik and _birth_date(registered.get(o.nik)) == mine
         ]
@@ -277,7 +278,8 @@ def _possible_duplicates(
             d.related_rows["possible-duplicate"] = others
             d.facts["possible-duplicate"] = {
                 "born": fmt.short_date(mine),
-                "others": ", ".join(map(str, others)),
+                "others": others,
+                "own": (p.file, p.sheet),
             }
 
 

@@ -7,7 +7,7 @@ decisions.json and the reports: "Nilai 'tujuh juta' di E38 bukan angka".
 
 from __future__ import annotations
 
-from ukmreport.messages import Blank, finding_message, reason_text
+from ukmreport.messages import Blank, finding_message, places_text, reason_text
 from ukmreport.models import Finding
 
 # One sentence per reason and note, its {facts} filled from the decision (rules.md). {cells} lists
@@ -49,8 +49,8 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "No account number in the business owners sheet ({where})",
     },
     "duplicate-proposal": {
-        "id": "NIK ini sudah diusulkan untuk {program} di baris {first_row}",
-        "en": "This NIK was already proposed for {program} on row {first_row}",
+        "id": "NIK ini sudah diusulkan untuk {program} {first_at}",
+        "en": "This NIK was already proposed for {program} {first_at}",
     },
     "already-received": {
         "id": "Sudah menerima {program}: {records}",
@@ -62,8 +62,8 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
     },
     "recent-aid": {"id": "Menerima bantuan lain: {records}", "en": "Received other aid: {records}"},
     "possible-duplicate": {
-        "id": "Nama dan tanggal lahir ({born}) sama dengan usulan di baris {others}",
-        "en": "Same name and birth date ({born}) as the proposal on row {others}",
+        "id": "Nama dan tanggal lahir ({born}) sama dengan usulan {others_at}",
+        "en": "Same name and birth date ({born}) as the proposal {others_at}",
     },
     "nik-outside-region": {
         "id": "NIK {nik} tidak diawali kode daerah {region}",
@@ -145,7 +145,7 @@ _CELL_PROBLEMS: dict[str, dict[str, str]] = {
     "nik-birthdate": {"id": "memuat tanggal lahir yang tidak ada", "en": "encodes a birth date that does not exist"},
     "kk-format": {"id": "bukan No. KK 16 angka", "en": "is not a 16-digit family card number"},
     "kk-numeric": {"id": "diketik sebagai angka", "en": "was typed as a number"},
-    "duplicate-nik": {"id": "sudah tercatat di baris {first_row}", "en": "is already recorded on row {first_row}"},
+    "duplicate-nik": {"id": "sudah tercatat {first_at}", "en": "is already recorded {first_at}"},
     "date-in-future": {"id": "di masa depan", "en": "lies in the future"},
 }
 
@@ -162,6 +162,9 @@ def cell_problem(finding: Finding, lang: str = "id") -> str:
     words = _CELL_PROBLEMS.get(finding.code)
     if words is None:
         return f"{cell}: {finding_message(finding, lang)}"
+    if "first_row" in params:
+        first = (params["first_file"] or finding.file, params["first_sheet"] or finding.sheet, params["first_row"])
+        params["first_at"] = places_text([first], (finding.file, finding.sheet), lang, base_names=True)
     problem = words.get(lang, words["id"]).format_map(params)
     value = finding.value or ""
     if lang == "en":
@@ -180,8 +183,10 @@ def place(file: str, sheet: str | None, row: int | None, lang: str = "id") -> st
 def explain(code: str, facts: dict[str, object] | None, lang: str = "id") -> str:
     """The sentence of a reason or note with its facts, in the run's language (rules.md).
 
-    Facts are strings, except `cells` (the Findings of a row), `where` ((file, sheet, row)) and
-    `records` (a list of dicts: program, year, file, sheet, row, and source or status).
+    Facts are strings, except `cells` (the Findings of a row), `where` ((file, sheet, row)),
+    `records` (a list of dicts: program, year, file, sheet, row, and source or status), and for a
+    repeat `first` ((file, sheet, row) of the row it repeats), `others` (a list of those) and `own`
+    ((file, sheet) of the repeat itself: a place in the same sheet is named by its row alone).
     """
     facts = dict(facts or {})
     key = str(facts.pop("variant", code))
@@ -195,21 +200,35 @@ def explain(code: str, facts: dict[str, object] | None, lang: str = "id") -> str
     where = facts.get("where")
     if isinstance(where, tuple):
         params["where"] = place(*where, lang=lang)
+    own = facts.get("own")
+    own = own if isinstance(own, tuple) else None
+    first = facts.get("first")
+    if isinstance(first, tuple):
+        params["first_at"] = places_text([first], own, lang, base_names=True)
+    others = facts.get("others")
+    if isinstance(others, list):
+        params["others_at"] = places_text(others, own, lang, base_names=True)
     records = facts.get("records")
     if isinstance(records, list):
-        params["records"] = "; ".join(_record(r, lang) for r in records)
+        params["records"] = "; ".join(_record(r, lang, own) for r in records)
     return template.get(lang, template["id"]).format_map(params)
 
 
-def _record(record: dict[str, object], lang: str) -> str:
-    """One grant already received: program, year, and where it is recorded."""
-    where = place(str(record["file"]), str(record["sheet"]), int(str(record["row"])), lang)
+def _record(record: dict[str, object], lang: str, own: tuple[str, str] | None = None) -> str:
+    """One grant already received: program, year, and where it is recorded (its row alone when
+    that is in the sheet of `own`, the proposal's)."""
+    file, sheet, row = str(record["file"]), str(record["sheet"]), int(str(record["row"]))
+    where = place(file, sheet, row, lang) if own != (file, sheet) else _row_word(row, lang)
     detail = record.get("source") or record.get("status") or ""
     if lang == "en":
         year = f" in {record['year']}" if record.get("year") else ""
         return f"{record['program']}{year} ({detail + ', ' if detail else ''}{where})"
     year = f" tahun {record['year']}" if record.get("year") else ""
     return f"{record['program']}{year} ({detail + ', ' if detail else ''}{where})"
+
+
+def _row_word(row: int, lang: str) -> str:
+    return f"row {row}" if lang == "en" else f"baris {row}"
 
 
 def explanations(codes: list[str], facts: dict[str, dict[str, object]], lang: str = "id") -> dict[str, str]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from ukmreport.messages import SEVERITY
 from ukmreport.models import Dataset, Finding, InputFile, SheetKind
+from ukmreport.progress import Progress
 from ukmreport.read import Unreadable, open_workbook, read_sheet, sha256_file
 from ukmreport.validate.cross import check_across_sheets, count_rows, drop_copies, mark_duplicates
 from ukmreport.validate.headers import HEADER_SCAN_ROWS, kind_by_headers
@@ -64,22 +65,29 @@ def _path_order(path: Path, root: Path) -> tuple[tuple[str, ...], str, str]:
     return tuple(p.casefold() for p in relative.parent.parts), relative.stem.casefold(), relative.suffix.casefold()
 
 
-def read_inputs(paths: list[Path], ctx: Context, progress: Callable[[str], None] | None = None) -> Dataset:
-    """Read and validate every workbook; unreadable files become findings, the rest go on."""
+def read_inputs(paths: list[Path], ctx: Context, progress: Progress | None = None) -> Dataset:
+    """Read and validate every workbook; unreadable files become findings, the rest go on.
+
+    progress hears of each file, and of its data rows read so far (per sheet and every ROWS_STEP rows).
+    """
     data = Dataset()
     collecting = gc.isenabled()
     # Rows and findings hold no reference cycles, and with a million rows alive every full
     # collection walks them all: reading would grow faster than the rows.
     gc.disable()
     seen: dict[str, str] = {}  # sha256 -> the first file with those bytes
+    if progress:
+        progress.stage("read", len(paths))
     try:
         for path in paths:
             if progress:
-                progress(str(path))
+                progress.item(str(path))
             if path.suffix.lower() not in WORKBOOK_SUFFIXES and not path.is_dir():
                 data.findings.append(_file_finding(str(path), "ignored-file", suffix=path.suffix or "-"))
-                continue
-            _read_file(path, ctx, data, seen)
+            else:
+                _read_file(path, ctx, data, seen, progress)
+            if progress:
+                progress.item_done()
     finally:
         if collecting:
             gc.enable()
@@ -96,7 +104,7 @@ def _column_order(letters: str | None) -> tuple[int, str]:
     return (len(letters), letters) if letters else (0, "")
 
 
-def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str]) -> None:
+def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str], progress: Progress | None) -> None:
     label = str(path)
     try:
         raw = open_workbook(path, ctx.settings.limits)
@@ -119,6 +127,13 @@ def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str]) ->
     columns: dict[tuple[str, str], dict[str, str]] = {}
     deadline = time.monotonic() + ctx.settings.limits.seconds_per_file
     unread: Unreadable | None = None  # why a sheet of unknown name could not be looked at
+    counted = 0  # data rows of the file's sheets read before this one
+
+    def rows_read(rows: int) -> None:
+        if progress is not None:
+            progress.count(counted + rows)
+
+    on_rows = rows_read if progress else None
     try:
         for sheet in raw.sheets:
             kind = sheet_kind(sheet.name)
@@ -146,7 +161,10 @@ def _read_file(path: Path, ctx: Context, data: Dataset, seen: dict[str, str]) ->
                     )
                 )
             info.sheets[sheet.name] = kind
-            reader = read_sheet(sheet, lambda s, k=kind: SheetReader(label, s, k, ctx, deadline).validated())
+            reader = read_sheet(sheet, lambda s, k=kind: SheetReader(label, s, k, ctx, deadline, on_rows).validated())
+            counted += len(reader.rows)
+            if progress:
+                progress.count(counted)
             rows.setdefault(kind, []).extend(reader.rows)
             findings.extend(reader.findings)
             columns[(label, sheet.name)] = reader.columns

@@ -8,12 +8,13 @@ column letter where the problem is. Nothing here raises on bad data: every probl
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from itertools import chain, islice
 
 from ukmreport.messages import SEVERITY
 from ukmreport.models import AidRecord, Assessment, Business, Cooperative, Finding, Proposal, SheetKind, construct_row
+from ukmreport.progress import ROWS_STEP
 from ukmreport.read import RawSheet, Unreadable
 from ukmreport.validate.cells import fold
 from ukmreport.validate.checks import ROW_CHECKS
@@ -40,8 +41,18 @@ MODELS = {
 class SheetReader:
     """Validate one sheet: find its header, map columns, parse every cell, check every row."""
 
-    def __init__(self, file: str, sheet: RawSheet, kind: SheetKind, ctx: Context, deadline: float) -> None:
+    def __init__(
+        self,
+        file: str,
+        sheet: RawSheet,
+        kind: SheetKind,
+        ctx: Context,
+        deadline: float,
+        on_rows: Callable[[int], None] | None = None,
+    ) -> None:
+        """on_rows hears the number of data rows read so far, every ROWS_STEP rows of the sheet."""
         self.file, self.sheet, self.kind, self.ctx, self.deadline = file, sheet, kind, ctx, deadline
+        self.on_rows = on_rows
         self.findings: list[Finding] = []
         self.columns: dict[str, str] = {}  # field -> column letter
         self.rows: list = []  # the data rows as models, once validated()
@@ -95,6 +106,7 @@ class SheetReader:
         by_name = {c.spec.name: c for c in columns}
         file, sheet = self.file, self.sheet.name
         today = self.ctx.today
+        on_rows, step = self.on_rows, ROWS_STEP - 1
         # The hot loop: one tuple per column, so each cell costs a parse call and little else.
         rows = iter(rows)
         sample = list(islice(rows, MEMO_SAMPLE))
@@ -121,8 +133,11 @@ class SheetReader:
                     break
                 continue
             empty_run = 0
-            if (current & 0x3FFF) == 0 and time.monotonic() > self.deadline:
-                raise Unreadable("timeout", seconds=f"{self.ctx.settings.limits.seconds_per_file:g}")
+            if (current & step) == 0:  # every ROWS_STEP rows: the clock, and the progress shown
+                if time.monotonic() > self.deadline:
+                    raise Unreadable("timeout", seconds=f"{self.ctx.settings.limits.seconds_per_file:g}")
+                if on_rows is not None:
+                    on_rows(len(out))
             if _is_total_row(cells):
                 break
             if merged:
