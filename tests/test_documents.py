@@ -216,3 +216,26 @@ def test_the_fill_reader_sees_a_half_empty_page(tmp_path: Path) -> None:
     (tmp_path / "x.pdf").write_bytes(data)
     (first, first_opens), (_, second_opens) = page_fills(tmp_path / "x.pdf")
     assert first < 0.1 and not first_opens and second_opens
+
+
+def test_the_periodic_reports_proposals_chapter_gives_the_letter_refusals_and_history(demo_build: BuildResult) -> None:
+    from collections import Counter
+
+    from ukmreport import formatting as fmt
+    from ukmreport.reports.usulan import proposed
+
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(demo_build.out_dir / "berkala.pdf").pages).split()
+    )
+    run = demo_build.run
+    letter = [d for rows in proposed(run.decisions.proposals).values() for d in rows]
+    assert f"{len(letter)} Masuk surat usulan {fmt.rupiah(sum(d.proposal.nilai_usulan or 0 for d in letter))}" in text
+    refused = [p for p in run.data.proposals if p.status == "Ditolak"]
+    assert refused and "Usulan ditolak kementerian menurut keterangan" in text
+    for reason, count in Counter((p.keterangan or "").strip() or "Tanpa keterangan" for p in refused).items():
+        assert f"{reason} {count}" in text, reason
+    assert f"Jumlah ditolak {len(refused)}" in text
+    last_year = [p for p in run.data.proposals if p.tanggal_usulan and p.tanggal_usulan.year == 2025]
+    granted = sum(p.status in ("Disetujui", "Disalurkan") for p in last_year)
+    assert f"{granted} dari {len(last_year)} (" in text  # the approval history: 11 of 29
+    assert "data s.d. 4 Desember 2026 (angka sementara)" in text and "1 Jan–4 Des 2025" in text

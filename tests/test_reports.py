@@ -123,6 +123,8 @@ def test_berkala_has_every_section_chart_and_figure(year_build):
         "Koperasi menurut kategori kesehatan",
         "Kepatuhan RAT",
         "Baris data per lembar",
+        "Usulan ditolak kementerian menurut keterangan",
+        "Riwayat keputusan usulan per tahun",
         "Kata pengantar",
         "Sorotan",
         "Konsep dan definisi",
