@@ -170,10 +170,12 @@ class KoperasiRow(_Ctx):
 
 
 class GroupReason(_Ctx):
-    """A reason or note said once above a group's table, and how many of its cooperatives it covers."""
+    """A reason or note said once above a group's table, and which of its cooperatives it covers."""
 
     text: str  # 'Tidak ada RAT sejak tahun buku 2023: calon pemeriksaan pembubaran'
-    covers: str  # 'semua 32 koperasi', '5 koperasi, rinciannya di kolom Keterangan'
+    every: bool  # it covers every cooperative of the group
+    count: str  # how many it covers: '10'
+    column: str = ""  # where the rows it covers show their own facts: 'Keterangan', 'Status RAT'
     note: bool = False
 
 

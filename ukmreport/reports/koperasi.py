@@ -169,17 +169,21 @@ def _reasons(members: list[CooperativeDecision], lang: str) -> tuple[list[GroupR
         facts = [d.facts.get(code) or {} for d in having]
         shared = {k: v for k, v in facts[0].items() if all(f.get(k) == v for f in facts)}
         shorts = {row_fact(code, f, lang) for f in facts}
-        count = f"semua {fmt.number(len(having))} koperasi" if len(having) == len(members) else None
+        every = len(having) == len(members)
+        text, column = group_sentence(code, shared, lang), ""
+        if text[1:2].islower():  # listed after a colon: 'tidak ada RAT …', but 'RAT …' and 'SHU …' stay
+            text = text[0].lower() + text[1:]
         if shorts == {None}:
-            where = "" if count else ", lihat kolom Status RAT"
-        elif count and len(shorts) == 1 and len(having) > 1:
-            where = f": {shorts.pop()}"  # the same few words for every row: said here, not row by row
+            column = "" if every else "Status RAT"
+        elif every and len(shorts) == 1 and len(having) > 1:
+            text = f"{text}: {shorts.pop()}"  # the same few words for every row: said here, not row by row
         else:
             own.add(code)
-            where = ", rinciannya di kolom Keterangan"
-        covers = (count or f"{fmt.number(len(having))} koperasi") + where
+            column = "Keterangan"
         reasons.append(
-            GroupReason(text=group_sentence(code, shared, lang), covers=covers, note=code not in having[0].reasons)
+            GroupReason(
+                text=text, every=every, count=fmt.number(len(having)), column=column, note=code not in having[0].reasons
+            )
         )
     return reasons, own
 
