@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from ukmreport.messages import CATEGORIES
 from ukmreport.office.region import load_region
 from ukmreport.period import parse_period
 from ukmreport.pipeline import build, prepare
-from ukmreport.rules.explanations import explain
+from ukmreport.rules.explanations import group_sentence, row_fact
 from ukmreport.settings import load_settings
 
 NIK_OR_ACCOUNT = re.compile(r"(?<!\d)\d{8,20}(?!\d)")
@@ -39,6 +40,18 @@ def year_build(inputs: Path, tmp_path_factory: pytest.TempPathFactory):
     return build(inputs, load_settings(None), out=tmp_path_factory.mktemp("out"), only=["koperasi", "berkala"])
 
 
+def listed(sentence: str) -> str:
+    """A group's sentence as listed after a colon: 'tidak ada RAT …' ('RAT …' stays)."""
+    return sentence[0].lower() + sentence[1:] if sentence[1:2].islower() else sentence
+
+
+def row_of(html: str, key: str) -> str:
+    """The table row (<tr>…</tr>) of the HTML that holds key."""
+    rows = [row for row in re.findall(r"<tr[ >].*?</tr>", html, flags=re.S) if key in row]
+    assert len(rows) == 1, (key, len(rows))
+    return rows[0]
+
+
 def text_of(path: Path) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
 
@@ -56,13 +69,34 @@ def test_koperasi_report_shows_every_category_and_the_candidates(year_build):
     for d in decisions:
         assert d.cooperative.nomor_badan_hukum in html
     capped = [d for d in decisions if d.category == "cukup_sehat" and d.score is not None and d.score >= 80]
-    assert capped and all(html.count(explain("score-capped", d.facts["score-capped"])) == 1 for d in capped)
+    assert capped
+    assert html.count(escape(listed(group_sentence("score-capped", capped[0].facts["score-capped"])))) == 1
+    for d in capped:  # the sentence once above the table, each row its own score
+        assert escape(row_fact("score-capped", d.facts["score-capped"])) in row_of(
+            html, d.cooperative.nomor_badan_hukum
+        )
     assert 20 <= sum(d.category == "sehat" for d in decisions) <= 30
     kept_out = [d for d in decisions if d.kept_out_by]
     assert kept_out and f"Sehat, tetapi tidak diusulkan ({len(kept_out)})" in text
     scored = next(d for d in decisions if d.score is not None)
     assert f"({scored.assessment_year}, pedoman {scored.guideline})" in html
     assert "RAT tepat waktu" in text
+
+
+def test_koperasi_keeps_every_reason_and_its_facts_in_view(year_build):
+    """Each reason and note is said once above its group's table; what differs is in the row."""
+    html = (year_build.out_dir / "koperasi.html").read_text("utf-8")
+    for d in year_build.run.decisions.cooperatives:
+        row = row_of(html, d.cooperative.nomor_badan_hukum)
+        assert f">{d.cooperative.tahun_buku_rat or '–'}<" in row  # the RAT's year, for rat-missing and inactive
+        codes = d.reasons + d.notes + (["score-capped"] if "score-capped" in d.facts else [])
+        for code in codes:
+            facts = d.facts.get(code)
+            sentence = group_sentence(code, facts)
+            assert escape(listed(sentence)) in html, code
+            short = row_fact(code, facts)
+            if short is not None:  # said in the row, or once for a group whose rows all share it
+                assert escape(short) in row or f": {escape(short)}" in html, (d.cooperative.nama_koperasi, code)
 
 
 def test_koperasi_pages_are_landscape_and_numbered(year_build):
@@ -95,6 +129,8 @@ def test_berkala_has_every_section_chart_and_figure(year_build):
         "Koperasi menurut kategori kesehatan",
         "Kepatuhan RAT",
         "Baris data per lembar",
+        "Usulan ditolak kementerian menurut keterangan",
+        "Riwayat keputusan usulan per tahun",
         "Kata pengantar",
         "Sorotan",
         "Konsep dan definisi",

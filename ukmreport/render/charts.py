@@ -80,7 +80,7 @@ def bar_chart(
     plt = _pyplot()
     n = len(labels)
     rows = max(n, 1)
-    height = (0.2 * rows * (1 + 0.5 * (len(series) - 1)) + 0.3) if horizontal else 2.2
+    height = (0.2 * rows * (1 + 0.5 * (len(series) - 1)) + 0.3) if horizontal else 1.9
     fig, ax = plt.subplots(figsize=(width_cm / 2.54, max(height, 1.4)))
     thickness = 0.8 / max(len(series), 1)
     positions = list(range(n))
@@ -104,7 +104,7 @@ def bar_chart(
                     fmt(value),
                     va="center",
                     ha="left",
-                    fontsize=8,
+                    fontsize=7 if len(series) > 1 else 8,  # a pair's labels sit 0.15 in apart: 7 pt never touch
                     color=INK,
                 )
             else:

@@ -58,7 +58,7 @@ def proposals_in(data: Dataset, span: Span) -> list[Proposal]:
 
 def change(now: float, before: float) -> str:
     if before == 0:
-        return "" if now == 0 else "baru"
+        return "–" if now == 0 else "baru"
     delta = (now - before) / before
     sign = "+" if delta > 0 else ""
     return f"{sign}{fmt.percent(delta)}"
@@ -251,6 +251,7 @@ def proposals(data: Dataset, decisions: Decisions, spans: tuple[Span, Span], mas
             total=["Usulan tidak layak", fmt.number(refused)],
             note="Satu usulan dapat tidak layak karena lebih dari satu alasan.",
         ),
+        *([refusals_table] if (refusals_table := refusal_table(data)) else []),
         history_table(data),
     ]
     recipients = recipient_table([p for p in now if p.status == "Disalurkan"], data, masks)
@@ -261,7 +262,8 @@ def proposals(data: Dataset, decisions: Decisions, spans: tuple[Span, Span], mas
         title="Usulan bantuan",
         intro=(
             f"Usulan dengan tanggal usulan dalam rentang {span.label}, menurut status dan program; usulan yang tidak lolos "
-            "seleksi dinas menurut alasannya; dan riwayat keputusan kementerian per tahun."
+            "seleksi dinas menurut alasannya; yang ditolak kementerian menurut keterangan keputusannya; dan riwayat "
+            "keputusan kementerian per tahun."
         ),
         source="Sumber: buku kerja usulan bantuan dan riwayat bantuan, diolah.",
         figures=[
@@ -306,6 +308,23 @@ def program_table(now: list[Proposal], decisions: Decisions) -> Table:
         + ["Tingkat persetujuan"],
         numeric=[False, True, True, True, True, True, True, True],
         rows=rows,
+    )
+
+
+def refusal_table(data: Dataset) -> Table | None:
+    """The ministry's refusals by the reason its decision gave (the Keterangan cell), per year of proposal."""
+    refused = [p for p in data.proposals if p.status == "Ditolak" and p.tanggal_usulan]
+    if not refused:
+        return None
+    years = sorted({p.tanggal_usulan.year for p in refused if p.tanggal_usulan})
+    why = Counter(((p.keterangan or "").strip() or "Tanpa keterangan", p.tanggal_usulan.year) for p in refused)  # type: ignore[union-attr]
+    reasons = Counter((p.keterangan or "").strip() or "Tanpa keterangan" for p in refused)
+    return Table(
+        title="Usulan ditolak kementerian menurut keterangan",
+        headers=["Keterangan keputusan", *(f"Usulan {y}" for y in years)],
+        numeric=[False, *(True for _ in years)],
+        rows=[[reason, *(fmt.number(why[reason, y]) for y in years)] for reason, _ in reasons.most_common()],
+        total=["Jumlah ditolak", *(fmt.number(sum(why[r, y] for r in reasons)) for y in years)],
     )
 
 
@@ -394,9 +413,14 @@ def cooperatives(data: Dataset, decisions: Decisions, settings: Settings, spans:
             Figure(label="Koperasi", value=fmt.number(len(now))),
             Figure(label="Sehat", value=fmt.number(cat_now[category_text("sehat")])),
             Figure(
-                label=f"RAT tahun buku {due} dilaksanakan / tepat waktu" if due else "RAT",
-                value=f"{share(rat_now, len(now))} / {share(on_time_now, len(now))}",
-                detail=f"{previous.label}: {share(rat_before, len(before))} / {share(on_time_before, len(before))}",
+                label=f"RAT tahun buku {due} dilaksanakan" if due else "RAT dilaksanakan",
+                value=share(rat_now, len(now)),
+                detail=f"{previous.label}: {share(rat_before, len(before))}",
+            ),
+            Figure(
+                label="RAT tepat waktu",
+                value=share(on_time_now, len(now)),
+                detail=f"{previous.label}: {share(on_time_before, len(before))}",
             ),
             Figure(label="Tidak aktif", value=fmt.number(len(now) - active_now)),
         ],

@@ -165,17 +165,27 @@ class KoperasiRow(_Ctx):
     penilaian: str = ""  # the assessment behind the score: '(2024, pedoman 2021)'
     kategori: str
     kategori_key: str
-    alasan: list[str]
-    catatan: list[str]
+    alasan: list[str]  # the row's own facts of its reasons, in a few words ('anggota 7 < 9')
+    catatan: list[str]  # the same for its notes (shown in italics)
+
+
+class GroupReason(_Ctx):
+    """A reason or note said once above a group's table, and which of its cooperatives it covers."""
+
+    text: str  # 'Tidak ada RAT sejak tahun buku 2023: calon pemeriksaan pembubaran'
+    every: bool  # it covers every cooperative of the group
+    count: str  # how many it covers: '10'
+    column: str = ""  # where the rows it covers show their own facts: 'Keterangan', 'Status RAT'
+    note: bool = False
 
 
 class KoperasiGroup(_Ctx):
-    """One list of cooperatives: what they share is said once in `common`, the rest row by row."""
+    """One list of cooperatives: each reason and note said once in `reasons`, each row's own facts in its row."""
 
     key: str  # anchor: 'penghargaan', 'tidak-aktif', 'sehat', …
     title: str  # 'Calon penerima penghargaan (25)'
     note: str
-    common: list[str]  # the reasons every row of the group shares, stated once
+    reasons: list[GroupReason]  # every reason and note of the group's rows, stated once
     rows: list[KoperasiRow]
     total: str  # 'Jumlah: 25 koperasi, 2.310 anggota'
     part: int  # 1 for the first part of the report (the lists to act on), 2 for the others
@@ -194,8 +204,6 @@ class KoperasiContext(_Ctx):
     totals: CountRow  # the row under each summary table
     groups: list[KoperasiGroup]  # every cooperative in exactly one group
     errors_note: str = ""
-    # Sehat cooperatives kept from recognition by a note of recognition_excludes, with that note.
-    kept_out: list[KoperasiRow] = Field(default_factory=list)
     excludes: str = ""  # 'RAT terlambat, anggota di bawah minimum, SHU negatif'
     weights: str = ""  # the aspects' maximum points used, per guideline
 

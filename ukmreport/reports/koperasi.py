@@ -10,9 +10,9 @@ from ukmreport.messages import category_text, reason_text
 from ukmreport.models import HEALTH_CATEGORIES, CooperativeDecision, Dataset
 from ukmreport.period import Period
 from ukmreport.reports.common import doc_info, letterhead, place_date, signature
-from ukmreport.reports.contexts import CountRow, Figure, KoperasiContext, KoperasiGroup, KoperasiRow
+from ukmreport.reports.contexts import CountRow, Figure, GroupReason, KoperasiContext, KoperasiGroup, KoperasiRow
 from ukmreport.reports.declaration import Report
-from ukmreport.rules.explanations import explain
+from ukmreport.rules.explanations import group_sentence, row_fact
 from ukmreport.settings import Settings
 
 COOP_TYPES = ("Simpan Pinjam", "Konsumen", "Produsen", "Pemasaran", "Jasa")
@@ -26,7 +26,6 @@ def build(
     compliant = sum(1 for d in decisions if d.rat_compliant)
     active = sum(1 for d in decisions if d.active)
     on_time = sum(1 for d in decisions if d.rat_on_time)
-    kept_out = [d for d in _ordered(decisions) if d.kept_out_by]
     excludes = ", ".join(reason_text(n, lang).lower() for n in settings.cooperatives.recognition_excludes)
     categories = Counter(d.category for d in decisions)
     types = Counter(d.cooperative.jenis for d in decisions)
@@ -75,7 +74,6 @@ def build(
             label="Jumlah", count=fmt.number(total), share=_share(total, total), amount=fmt.number(compliant)
         ),
         groups=groups(decisions, due, lang, excludes),
-        kept_out=[_row(i, d, lang) for i, d in enumerate(kept_out, 1)],
         excludes=excludes,
         weights=_weights(settings),
         errors_note=(
@@ -111,8 +109,7 @@ def groups(decisions: list[CooperativeDecision], due: int, lang: str = "id", exc
             _group(
                 "tidak-diusulkan",
                 f"Sehat, tetapi tidak diusulkan ({len(kept_out)})",
-                "Berkategori sehat, aktif dan telah melaksanakan RAT, tetapi tertahan oleh catatan yang "
-                "tercantum pada barisnya.",
+                "Berkategori sehat, aktif dan telah melaksanakan RAT, tetapi tertahan oleh catatan di bawah ini.",
                 kept_out,
                 1,
                 lang,
@@ -122,7 +119,7 @@ def groups(decisions: list[CooperativeDecision], due: int, lang: str = "id", exc
         _group(
             "tidak-aktif",
             f"Koperasi tidak aktif: calon pemeriksaan pembubaran ({len(inactive)})",
-            "Tidak melaksanakan RAT dalam tiga tahun terakhir.",
+            "Tidak melaksanakan RAT dalam tiga tahun terakhir; tahun buku RAT terakhirnya di kolom RAT terakhir.",
             inactive,
             1,
             lang,
@@ -142,19 +139,53 @@ def groups(decisions: list[CooperativeDecision], due: int, lang: str = "id", exc
 
 
 def _group(key: str, title: str, note: str, members: list[CooperativeDecision], part: int, lang: str) -> KoperasiGroup:
-    rows = [_row(i, d, lang) for i, d in enumerate(members, 1)]
-    shared = [text for text in rows[0].alasan if all(text in r.alasan for r in rows)] if len(rows) > 1 else []
-    rows = [r.model_copy(update={"alasan": [t for t in r.alasan if t not in shared]}) for r in rows]
+    reasons, own = _reasons(members, lang)
+    rows = [_row(i, d, lang, own) for i, d in enumerate(members, 1)]
     anggota = sum(d.cooperative.jumlah_anggota or 0 for d in members)
     return KoperasiGroup(
         key=key,
         title=title,
         note=note,
-        common=shared,
+        reasons=reasons,
         rows=rows,
         total=f"Jumlah: {fmt.number(len(rows))} koperasi, {fmt.number(anggota)} anggota",
         part=part,
     )
+
+
+def _codes(d: CooperativeDecision) -> list[str]:
+    """The cooperative's reasons, notes and a lowered category, in that order."""
+    return [*d.reasons, *d.notes, *(["score-capped"] if "score-capped" in d.facts else [])]
+
+
+def _reasons(members: list[CooperativeDecision], lang: str) -> tuple[list[GroupReason], set[str]]:
+    """Each reason and note of the group once, with the facts its cooperatives share and how many it
+    covers; and the codes whose facts differ from row to row (shown in the rows' Keterangan)."""
+    order = list(dict.fromkeys(code for d in members for code in _codes(d)))
+    reasons: list[GroupReason] = []
+    own: set[str] = set()
+    for code in order:
+        having = [d for d in members if code in _codes(d)]
+        facts = [d.facts.get(code) or {} for d in having]
+        shared = {k: v for k, v in facts[0].items() if all(f.get(k) == v for f in facts)}
+        shorts = {row_fact(code, f, lang) for f in facts}
+        every = len(having) == len(members)
+        text, column = group_sentence(code, shared, lang), ""
+        if text[1:2].islower():  # listed after a colon: 'tidak ada RAT …', but 'RAT …' and 'SHU …' stay
+            text = text[0].lower() + text[1:]
+        if shorts == {None}:
+            column = "" if every else "Status RAT"
+        elif every and len(shorts) == 1 and len(having) > 1:
+            text = f"{text}: {shorts.pop()}"  # the same few words for every row: said here, not row by row
+        else:
+            own.add(code)
+            column = "Keterangan"
+        reasons.append(
+            GroupReason(
+                text=text, every=every, count=fmt.number(len(having)), column=column, note=code not in having[0].reasons
+            )
+        )
+    return reasons, own
 
 
 def _ordered(decisions: list[CooperativeDecision]) -> list[CooperativeDecision]:
@@ -198,14 +229,17 @@ def _weights(settings: Settings) -> str:
 
 def rat_status(d: CooperativeDecision) -> str:
     if d.cooperative.tahun_buku_rat is None:
-        return "Belum pernah RAT"
+        return "Belum pernah"
     if not d.rat_compliant:
         return "Belum RAT"
     return "Terlambat" if "rat-late" in d.notes else "Tepat waktu"
 
 
-def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
+def _row(no: int, d: CooperativeDecision, lang: str, own: set[str]) -> KoperasiRow:
+    """One cooperative; its reasons and notes only as the facts of its own that the group's
+    sentences above the table (the codes not in own) do not already say."""
     c = d.cooperative
+    facts = {code: row_fact(code, d.facts.get(code), lang) for code in _codes(d) if code in own}
     return KoperasiRow(
         no=no,
         nama=c.nama_koperasi or "",
@@ -219,9 +253,8 @@ def _row(no: int, d: CooperativeDecision, lang: str) -> KoperasiRow:
         penilaian=_assessment(d),
         kategori=category_text(d.category, lang),
         kategori_key=d.category,
-        alasan=[explain(r, d.facts.get(r), lang) for r in d.reasons]
-        + ([explain("score-capped", d.facts["score-capped"], lang)] if "score-capped" in d.facts else []),
-        catatan=[explain(n, d.facts.get(n), lang) for n in d.notes],
+        alasan=[text for code, text in facts.items() if text and code in d.reasons],
+        catatan=[text for code, text in facts.items() if text and code not in d.reasons],
     )
 
 

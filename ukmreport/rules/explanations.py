@@ -234,3 +234,74 @@ def _row_word(row: int, lang: str) -> str:
 def explanations(codes: list[str], facts: dict[str, dict[str, object]], lang: str = "id") -> dict[str, str]:
     """Code -> sentence for every reason and note of one decision."""
     return {code: explain(code, facts.get(code), lang) for code in codes}
+
+
+# -- issue #17: a group of cooperatives states a shared reason once, its rows only their own facts ---
+
+# The reason or note said once above a group's table: only the facts every cooperative shares
+# (the due fiscal year, the active window, the legal minimum, the oldest valid assessment).
+GROUP_SENTENCES: dict[str, dict[str, str]] = {
+    "rat-missing": {
+        "id": "RAT tahun buku {due}, yang sudah jatuh tempo, belum tercatat",
+        "en": "No RAT recorded for fiscal year {due}, which is due",
+    },
+    "inactive": {
+        "id": "Tidak ada RAT sejak tahun buku {since}: calon pemeriksaan pembubaran",
+        "en": "No RAT since fiscal year {since}: candidates for a dissolution review",
+    },
+    "rat-late": {
+        "id": "RAT terakhir dilaksanakan setelah batas waktunya",
+        "en": "The last RAT was held after its deadline",
+    },
+    "below-min-members": {
+        "id": "Anggota di bawah minimum {minimum} orang",
+        "en": "Fewer members than the minimum of {minimum}",
+    },
+    "negative-shu": {"id": "SHU negatif (rugi)", "en": "Negative SHU (a loss)"},
+    "assessment-outdated": {
+        "id": "Penilaian kesehatan terakhir lebih tua dari tahun buku {oldest}: tidak dinilai, perlu dinilai ulang",
+        "en": "The last health assessment is older than fiscal year {oldest}: not assessed, it needs a new one",
+    },
+    "score-capped": {
+        "id": "Skor termasuk sehat, tetapi RAT tahun buku {due} belum dilaksanakan: kategori diturunkan "
+        "menjadi cukup sehat",
+        "en": "A healthy score, but the RAT for fiscal year {due} has not been held: lowered to fairly healthy",
+    },
+}
+
+# What differs from one cooperative to the next, in a few words for its row. None: the row's own
+# columns already show it (RAT terakhir, Status RAT), so the row says nothing more.
+ROW_FACTS: dict[str, dict[str, str] | None] = {
+    "rat-missing": None,
+    "inactive": None,
+    "rat-late": {"id": "RAT {year}: {held_on}, batas {due_date}", "en": "RAT {year}: {held_on}, deadline {due_date}"},
+    "below-min-members": {"id": "anggota {members} < {minimum}", "en": "{members} members < {minimum}"},
+    "negative-shu": {"id": "SHU {shu}", "en": "SHU {shu}"},
+    "assessment-outdated": {
+        "id": "penilaian {year}: {category_id}, pedoman {guideline}",
+        "en": "assessment {year}: {category_en}, guideline {guideline}",
+    },
+    "score-capped": {"id": "skor {score}: sehat, diturunkan", "en": "score {score}: healthy, lowered"},
+}
+
+
+def group_sentence(code: str, facts: dict[str, object] | None, lang: str = "id") -> str:
+    """The reason or note once for a whole group, with the facts its cooperatives share; the
+    catalogue's generic wording for a code without one."""
+    template = GROUP_SENTENCES.get(code)
+    if template is None:
+        return reason_text(code, lang)
+    params = Blank({k: v for k, v in (facts or {}).items() if isinstance(v, str)})
+    return template.get(lang, template["id"]).format_map(params)
+
+
+def row_fact(code: str, facts: dict[str, object] | None, lang: str = "id") -> str | None:
+    """A row's own facts of a reason or note in a few words ('anggota 7 < 9'); None when the row's
+    columns already show them; the whole sentence for a code without a short form."""
+    if code not in ROW_FACTS:
+        return explain(code, facts, lang)
+    template = ROW_FACTS[code]
+    if template is None:
+        return None
+    params = Blank({k: v for k, v in (facts or {}).items() if isinstance(v, str)})
+    return template.get(lang, template["id"]).format_map(params)
