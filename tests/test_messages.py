@@ -13,6 +13,7 @@ from ukmreport.models import Finding
 VALUES: dict[str, str] = {
     "reason": "arsip zip terpotong (berkas tidak lengkap)",
     "sheets": "Sheet1, Rekap",
+    "sheet": "Usulan Bantuan",
     "header": "NIK",
     "value": "Wolioo",
     "suggestion_id": "; mungkin maksudnya 'Wolio'?",

@@ -149,6 +149,7 @@ CLI: dict[str, dict[str, str]] = {
     "rules-proposals": {"id": "Usulan bantuan", "en": "Grant proposals"},
     "rules-cooperatives": {"id": "Koperasi", "en": "Cooperatives"},
     "rules-row": {"id": "baris", "en": "row"},
+    "rules-sheet": {"id": "{file}, lembar '{sheet}':", "en": "{file}, sheet '{sheet}':"},
     "rules-eligible": {"id": "LAYAK", "en": "ELIGIBLE"},
     "rules-ineligible": {"id": "TIDAK LAYAK", "en": "INELIGIBLE"},
     "rules-waiting": {"id": "LAYAK, PERLU DIKONFIRMASI", "en": "ELIGIBLE, AWAITING CONFIRMATION"},

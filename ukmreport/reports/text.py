@@ -106,8 +106,12 @@ def decisions_text(run: Run, lang: str = "id") -> str:
     row = say("rules-row", lang)
     if run.decisions.proposals:
         lines.append(say("rules-proposals", lang))
+    sheet = None
     for d in run.decisions.proposals:
         p = d.proposal
+        if (p.file, p.sheet) != sheet:  # row numbers are per sheet: say whose they are
+            sheet = (p.file, p.sheet)
+            lines.append(f"  {say('rules-sheet', lang, file=safe(p.file), sheet=safe(p.sheet))}")
         if d.waiting:
             verdict = say("rules-waiting", lang)
         else:
@@ -121,8 +125,12 @@ def decisions_text(run: Run, lang: str = "id") -> str:
             lines.append(f"        · {safe(explain(code, d.facts.get(code), lang))} ({code})")
     if run.decisions.cooperatives:
         lines.append(say("rules-cooperatives", lang))
+    sheet = None
     for d in run.decisions.cooperatives:
         c = d.cooperative
+        if (c.file, c.sheet) != sheet:
+            sheet = (c.file, c.sheet)
+            lines.append(f"  {say('rules-sheet', lang, file=safe(c.file), sheet=safe(c.sheet))}")
         score = fmt.number(d.score, 2) if d.score is not None else "-"
         basis = f" ({d.assessment_year}, {say('rules-guideline', lang)} {d.guideline})" if d.guideline else ""
         lines.append(
