@@ -25,7 +25,7 @@ from ukmreport.office.region import load_region
 from ukmreport.settings import Settings, load_settings
 from ukmreport.signing import load_signing_key
 from ukmreport.signing.stamp import qr_payload, signature_area
-from ukmreport.verify.letter import page_texts, printed_letters
+from ukmreport.verify.letter import printed_letters
 
 MM = 72 / 25.4
 
@@ -96,8 +96,7 @@ def _fonts(stream: object):  # type: ignore[no-untyped-def]
 
 def test_qr_payload_carries_number_date_count_total_and_attachment_hash(signed: tuple[Path, Path]) -> None:
     letter, _ = signed
-    reader = PdfReader(letter)
-    letters = printed_letters(page_texts(reader))
+    letters = printed_letters(letter.read_bytes())
     sha = hashlib.sha256((letter.parent / "usulan.xlsx").read_bytes()).hexdigest()
     payload = qr_payload(letters, "usulan.xlsx", sha)
     count = len(letters[0].rows)
@@ -151,7 +150,29 @@ def test_password_is_never_read_from_the_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="signing.password"):
         load_settings(config)
     config.write_text('[signing]\ncertificate = "dinas.p12"\n', encoding="utf-8")
-    assert load_settings(config).signing.certificate == Path("dinas.p12")
+    assert load_settings(config).signing.certificate == tmp_path / "dinas.p12"  # beside the settings file
+
+
+def test_configured_certificate_is_found_beside_the_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[signing] certificate = "dinas.p12" names the file next to ukmreport.toml, wherever the run starts."""
+    office = tmp_path / "kantor"
+    pki = make_pki(office / "pki")
+    (office / "ukmreport.toml").write_text('[signing]\ncertificate = "pki/dinas.p12"\n', encoding="utf-8")
+    (office / "pki" / "dinas.p12").write_bytes(pki.p12.read_bytes())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(
+        main,
+        ["--lang", "en", "--config", str(office / "ukmreport.toml"), "build", str(tmp_path / "inputs")],
+        env={"UKMREPORT_SIGN_PASSWORD": "salah"},
+    )
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert str(office / "pki" / "dinas.p12") in line and "wrong password" in line, line  # opened, not missing
+    assert not (elsewhere / "reports").exists()
 
 
 def test_stamp_font_is_subset_at_1000_units(tmp_path: Path) -> None:
