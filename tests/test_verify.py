@@ -12,10 +12,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader, PdfWriter
 
 from tests.certs import PASSWORD, make_pki
-from tests.letters import build_letter, demo_inputs, share_account
+from tests.letters import build_letter, demo_inputs, lengthen, share_account
 from ukmreport.cli import main
 from ukmreport.formatting import amount_in_words
+from ukmreport.settings import Settings
 from ukmreport.verify import verify_letters
+from ukmreport.verify.letter import printed_letters
 from ukmreport.verify.words import rupiah_words_to_int, words_to_int
 
 
@@ -194,3 +196,29 @@ def test_a_changed_byte_in_the_unsigned_contents_exits_1(
     tampered.write_bytes(bytes(data))
     code, out = verify(str(tampered))
     assert code == 1 and "signature" in out, out
+
+
+def test_cells_wrapped_over_lines_are_read_as_one_cell(letters: dict[str, Path]) -> None:
+    """A long address and business name wrap over several lines, and No. HP stands after the account
+    number: the table is read by column, so the row still matches its attachment row."""
+    root = letters["root"]
+    nik = _niks(letters["signed"])[0]
+    address = "Jl. Sultan Dayanu Ikhsanuddin Lorong Kelurahan Lama No. 117, RT 004/RW 002, Kompleks Pasar Wameo"
+    lengthen(root / "inputs", root / "inputs-long", nik, **{"Alamat Usaha": address, "Nama Usaha": "Usaha " * 8})
+    columns = ["No", "NIK", "Nama Lengkap", "Alamat", "Nama Usaha", "No Rekening", "No. HP", "Bank", "Nilai"]
+    settings = Settings.model_validate({"letter": {"columns": columns}})
+    letter = build_letter(root / "inputs-long", root / "long", settings=settings)
+    import pypdfium2 as pdfium
+
+    with pdfium.PdfDocument(letter) as document:
+        text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    assert "117, RT 004/RW 002" in text.replace("\r\n", " ") and address not in text  # it did wrap
+    code, out = verify(str(letter))
+    assert code == 0 and "all checks hold" in out, out
+    (printed,) = printed_letters(letter.read_bytes())
+    row = next(r for r in printed.rows if r.nik == nik)
+    (sheet,) = load_workbook(io.BytesIO(PdfReader(letter).attachments["usulan.xlsx"][0])).worksheets
+    values = [[str(v) if v is not None else "" for v in r] for r in sheet.iter_rows(values_only=True)]
+    header = next(r for r in values if r[:2] == ["No", "NIK"])
+    attached = next(r for r in values if nik in r)
+    assert row.no_rekening == attached[header.index("No Rekening")] != attached[header.index("No. HP")]

@@ -32,7 +32,7 @@ def check_file(path: Path, roots: list[Any] | None) -> tuple[FileResult, list[pr
         return result, []
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        texts = printed.page_texts(reader)
+        letters = printed.printed_letters(data)
     except Exception as exc:
         if b"%PDF-" not in data[:1024] and b"%%EOF" not in data[-1024:]:
             result.readable = False
@@ -43,7 +43,7 @@ def check_file(path: Path, roots: list[Any] | None) -> tuple[FileResult, list[pr
         check_signature(data, result, roots, None)
         return result, []
     try:
-        sheets, payload = _check_contents(reader, texts, result)
+        sheets, payload = _check_contents(reader, letters, result)
     except Exception as exc:  # a damaged object deep in the file: what broke, then the signature
         result.add("file", f"damaged PDF, checking stopped: {type(exc).__name__}: {_first_line(exc)}")
         sheets, payload = [], None
@@ -51,13 +51,14 @@ def check_file(path: Path, roots: list[Any] | None) -> tuple[FileResult, list[pr
     return result, sheets
 
 
-def _check_contents(reader: Any, texts: list[str], result: FileResult) -> tuple[list[printed.AttachedSheet], str]:
+def _check_contents(
+    reader: Any, letters: list[printed.PrintedLetter], result: FileResult
+) -> tuple[list[printed.AttachedSheet], str]:
     """PDF/A markers, the attachment, the letters and identifiers; returns the sheets and the QR payload."""
     from ukmreport.signing.stamp import qr_payload
 
     _check_pdfa(reader, result)
     sheets = _check_attachment(reader, result)
-    letters = printed.printed_letters(texts)
     if not letters:
         result.add("letter", "no proposal letter found in the text (no 'Terbilang:' line)")
     for i, letter in enumerate(letters):
