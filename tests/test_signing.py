@@ -114,34 +114,45 @@ def test_no_signature_area_without_the_signatory(signed: tuple[Path, Path]) -> N
 
 
 @pytest.mark.parametrize(
-    ("expired", "password", "message"),
-    [(False, "salah", "wrong password"), (True, PASSWORD, "expired on")],
-    ids=["wrong password", "expired certificate"],
+    ("expired", "password", "lang", "message"),
+    [
+        (False, "salah", "en", "error: cannot open certificate {p12}: wrong password or not a PKCS#12 file"),
+        (True, PASSWORD, "en", "error: certificate {p12} (CN="),
+        (False, "salah", None, "kesalahan: sertifikat {p12} tidak dapat dibuka: kata sandi salah"),
+        (True, PASSWORD, None, "kesalahan: sertifikat {p12} (CN="),
+    ],
+    ids=["wrong password, en", "expired certificate, en", "wrong password, id", "expired certificate, id"],
 )
 def test_refused_certificate_is_one_line_and_publishes_nothing(
-    signed: tuple[Path, Path], tmp_path: Path, expired: bool, password: str, message: str
+    signed: tuple[Path, Path], tmp_path: Path, expired: bool, password: str, lang: str | None, message: str
 ) -> None:
     letter, _ = signed
     inputs = letter.parent.parent.parent / "inputs"
     pki = make_pki(tmp_path / "pki", expired=expired)
     out = tmp_path / "reports"
+    chosen = ["--lang", lang] if lang else []  # none: Indonesian, the default
     result = CliRunner().invoke(
         main,
-        ["--lang", "en", "build", str(inputs), "--out", str(out), "--only", "usulan", "--sign", str(pki.p12)],
-        env={"UKMREPORT_SIGN_PASSWORD": password},
+        [*chosen, "build", str(inputs), "--out", str(out), "--only", "usulan", "--sign", str(pki.p12)],
+        env={"UKMREPORT_SIGN_PASSWORD": password, "UKMREPORT_LANG": None},
     )
     assert result.exit_code == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("ukmreport: error:")
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("ukmreport: " + message.format(p12=pki.p12)), line
+    if expired:
+        assert ("expired on " if lang else "kedaluwarsa pada ") in line
     assert not out.exists() or not any(out.rglob("usulan.pdf"))
 
 
 def test_load_signing_key_errors_are_signing_errors(tmp_path: Path) -> None:
     pki = make_pki(tmp_path)
-    with pytest.raises(SigningError, match="wrong password"):
+    with pytest.raises(SigningError) as refused:
         load_signing_key(pki.p12, "salah")
-    with pytest.raises(SigningError, match="cannot read certificate"):
+    assert refused.value.code == "sign-wrong-password" and refused.value.params["certificate"] == pki.p12
+    with pytest.raises(SigningError) as refused:
         load_signing_key(tmp_path / "missing.p12", PASSWORD)
+    assert refused.value.code == "sign-cannot-read"
+    assert str(refused.value).startswith(f"sertifikat {tmp_path / 'missing.p12'} tidak dapat dibaca: ")
 
 
 def test_password_is_never_read_from_the_config_file(tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def sign_letter(path: Path, settings: Settings, key: SigningKey, today: date, fo
             pdf_signer.sign_pdf(writer, appearance_text_params=params, output=out)
         except Exception as exc:  # pyHanko raises many kinds; the run stops with one line either way
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise SigningError(f"cannot sign {path.name} with {key.path}: {first}") from exc
+            raise SigningError(code="sign-failed", file=path.name, certificate=key.path, reason=first) from exc
     tmp = path.with_name(path.name + ".signing")
     tmp.write_bytes(out.getvalue())
     os.replace(tmp, path)

@@ -58,7 +58,7 @@ class PrintedLetter:
 class AttachedSheet:
     name: str
     rows: list[Row]
-    problems: list[str] = field(default_factory=list)
+    problems: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (code, facts): messages/verify.py
 
 
 def printed_letters(data: bytes) -> list[PrintedLetter]:
@@ -141,7 +141,7 @@ def attached_sheets(data: bytes) -> list[AttachedSheet]:
 
 def _sheet(name: str, grid: list[list[Any]]) -> AttachedSheet:
     if not grid:
-        return AttachedSheet(name, [], ["the sheet is empty"])
+        return AttachedSheet(name, [], [("attachment-sheet-empty", {})])
     # The sheet opens with title rows (the letter it belongs to) above the header row, and ends
     # with its JUMLAH row: the data are the rows between.
     wanted = ("No", "NIK", "No Rekening", "Nilai")
@@ -149,7 +149,7 @@ def _sheet(name: str, grid: list[list[Any]]) -> AttachedSheet:
     headers = [str(h).strip() for h in grid[at if at is not None else 0]]
     missing = [h for h in wanted if h not in headers]
     if at is None or missing:
-        return AttachedSheet(name, [], [f"no column {', '.join(missing) or ', '.join(wanted)}"])
+        return AttachedSheet(name, [], [("attachment-no-column", {"columns": ", ".join(missing or wanted)})])
     col = {h: headers.index(h) for h in wanted}
     rows = []
     for values in grid[at + 1 :]:
