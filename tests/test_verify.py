@@ -283,3 +283,18 @@ def test_unreadable_ca_bundle_is_one_line(
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"ukmreport: {words}") and str(bundle) in line, line
+
+
+def test_javascript_breaks_pdfa(letters: dict[str, Path], tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(letters["other"]))
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    script = {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('halo');")}
+    writer.root_object[NameObject("/OpenAction")] = DictionaryObject(script)
+    scripted = tmp_path / "usulan.pdf"
+    with scripted.open("wb") as f:
+        writer.write(f)
+    code, out = verify(str(scripted), "--format", "json")
+    assert code == 1
+    problems = json.loads(out)["files"][0]["problems"]
+    assert [p["code"] for p in problems if p["check"] == "pdfa"] == ["pdfa-javascript"], problems

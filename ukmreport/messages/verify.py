@@ -79,8 +79,16 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "the XMP metadata declares no PDF/A at all",
     },
     "pdfa-no-output-intent": {
-        "id": "tidak ada output intent (PDF/A mewajibkannya)",
-        "en": "no output intent (PDF/A needs one)",
+        "id": "tidak ada output intent PDF/A dengan profil warna (PDF/A mewajibkannya)",
+        "en": "no PDF/A output intent with a colour profile (PDF/A needs one)",
+    },
+    "pdfa-no-file-id": {
+        "id": "trailer berkas tidak memuat /ID (PDF/A mewajibkannya)",
+        "en": "the file trailer has no /ID (PDF/A needs one)",
+    },
+    "pdfa-javascript": {
+        "id": "berkas memuat JavaScript atau aksi saat dibuka (PDF/A melarangnya)",
+        "en": "the file holds JavaScript or an action run on opening (PDF/A forbids them)",
     },
     "pdfa-encrypted": {
         "id": "berkas terenkripsi (PDF/A melarangnya)",

@@ -94,13 +94,28 @@ def _check_pdfa(reader: Any, result: FileResult) -> None:
         result.add("pdfa", "pdfa-nothing-declared")
     elif result.pdfa != "3B":
         result.add("pdfa", "pdfa-not-declared", found=f"PDF/A-{result.pdfa}")
-    if not root.get("/OutputIntents"):
+    intents = [intent.get_object() for intent in root.get("/OutputIntents") or []]
+    if not any(i.get("/S") == "/GTS_PDFA1" and "/DestOutputProfile" in i for i in intents):
         result.add("pdfa", "pdfa-no-output-intent")
+    if not reader.trailer.get("/ID"):
+        result.add("pdfa", "pdfa-no-file-id")
+    if _has_javascript(root):
+        result.add("pdfa", "pdfa-javascript")
     if reader.is_encrypted:
         result.add("pdfa", "pdfa-encrypted")
     for page, font in _fonts(reader):
         if not _embedded(font):
             result.add("pdfa", "pdfa-font-not-embedded", font=font.get("/BaseFont"), page=page)
+
+
+def _has_javascript(root: Any) -> bool:
+    """JavaScript, which PDF/A forbids: named scripts, or an action run on opening the document."""
+    names = root.get("/Names")
+    if names is not None and "/JavaScript" in names.get_object():
+        return True
+    action = root.get("/OpenAction")
+    action = action.get_object() if action is not None else None
+    return "/AA" in root or (hasattr(action, "get") and action.get("/S") in ("/JavaScript", "/Launch"))
 
 
 def _fonts(reader: Any) -> list[tuple[int, Any]]:
