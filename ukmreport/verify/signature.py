@@ -200,10 +200,14 @@ def _padding_is_clean(data: bytes, embedded: Any) -> bool:
     from asn1crypto import cms
 
     try:  # strictly: pyHanko reads a CMS whose outer length was changed, this does not
-        cms.ContentInfo.load(der[: header + size], strict=True).native  # noqa: B018 (parses every field)
+        signed = cms.ContentInfo.load(der[: header + size], strict=True)["content"]
+        for part in ("version", "digest_algorithms", "encap_content_info", "crls", "signer_infos"):
+            signed[part].native  # noqa: B018 (parses every field)
+        # the certificates only to their own encodings: _altered_certificates parses and checks each
+        certificates = [choice.chosen.dump() for choice in signed["certificates"] or []]
     except Exception:
         return False
-    return True
+    return all(certificates)
 
 
 def _qr_matches(embedded: Any, payload: str) -> bool | None:
