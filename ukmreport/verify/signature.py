@@ -63,7 +63,7 @@ def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr
             valid=status.valid,
             trusted=status.trusted if roots is not None else None,
             coverage=status.coverage.name if status.coverage is not None else None,
-            signer=cert.subject.human_friendly if cert is not None else None,
+            signer=_signer_name(cert) if cert is not None else None,
             signed_at=status.signer_reported_dt.isoformat() if status.signer_reported_dt else None,
             qr_matches=_qr_matches(embedded, qr_payload) if qr_payload is not None else None,
         )
@@ -86,6 +86,15 @@ def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr
             result.add("signature", "signature-padding")
         if signature.qr_matches is False:
             result.add("qr", "qr-differs")
+
+
+def _signer_name(cert: Any) -> str:
+    """'Name (Organisation)' from the certificate's subject, in no language (asn1crypto's
+    human_friendly labels the parts in English: 'Common Name: …; Organization: …')."""
+    subject = cert.subject.native
+    name = subject.get("common_name") or cert.subject.human_friendly
+    organisation = subject.get("organization_name")
+    return f"{name} ({organisation})" if organisation else str(name)
 
 
 def _unsigned_changes(embedded: Any) -> list[tuple[str, dict[str, str]]]:
