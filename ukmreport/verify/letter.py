@@ -94,7 +94,7 @@ def _letter(text: str, words: str, rows: list[TableRow]) -> PrintedLetter:
             letter.jumlah_count, letter.jumlah_total = int(j.group(1)), parse_rupiah(j.group(2))
         letter.rows = [
             Row(
-                no=int(row.cells["no"]),
+                no=int(row.cells["no"]) if row.cells["no"].isdigit() else 0,  # 0: the comparison says so
                 nik=row.cells.get("nik", ""),
                 no_rekening=row.cells.get("no_rekening", ""),
                 nilai=parse_rupiah(row.cells.get("nilai", "")),
