@@ -1,6 +1,6 @@
 """Verify benchmark: 100 signed letters of 100 rows each, beside a bare pypdf read of the same files.
 
-    .venv/bin/python benchmarks/verify.py [--letters 100] [--rows 100] [--distinct 10]
+    .venv/bin/python benchmarks/verify.py [--letters 100] [--rows 100] [--distinct 10] [--jobs N] [--reuse]
 
 The letters are made once, outside the timing, by the real pipeline: demo owners (the demo
 generator's businesses workbook) proposed for the program, decided by the real rules, rendered
@@ -9,15 +9,19 @@ Rendering costs ~3 s a letter, so `--distinct` letters with different people are
 each is copied to make `--letters` files: verify reads every file on its own, and across files
 it then finds each NIK letters/distinct times (the worst case for the repeated-NIK listing).
 
-Each measurement runs in a fresh process (time and peak RSS of that process):
-  bare    pypdf opens each file, extracts every page's text and the attached XLSX's bytes
-  verify  verify_letters(files, ca_bundle): everything `ukmreport verify` does, without printing
+Each measurement runs in a fresh process (time and peak RSS of that process; with --jobs, of the
+largest worker):
+  bare      pypdf opens each file, extracts every page's text and the attached XLSX's bytes
+  pdfium    the same with PDFium (pypdfium2): every page's text, then pypdf for the attachment
+  verify    verify_letters(files, ca_bundle): everything `ukmreport verify` does, without printing
+  verify-N  the same with N processes (--jobs N, default: the cores)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -108,17 +112,40 @@ def child(kind: str, files: list[Path], ca: Path) -> dict[str, float]:
             for contents in reader.attachments.values():
                 assert contents[0]
         rows = problems = 0
+    elif kind == "pdfium":
+        import pypdfium2 as pdfium
+        from pypdf import PdfReader
+
+        for path in files:
+            document = pdfium.PdfDocument(path)
+            for i in range(len(document)):
+                document[i].get_textpage().get_text_range()
+            document.close()
+            for contents in PdfReader(path).attachments.values():
+                assert contents[0]
+        rows = problems = 0
     else:
         from ukmreport.verify import verify_letters
 
-        report = verify_letters(files, ca)
+        jobs = int(kind.partition("-")[2] or 1)
+        report = verify_letters(files, ca, jobs=jobs)
         rows = sum(letter.count for f in report.files for letter in f.letters)
         problems = sum(len(f.problems) for f in report.files)
         if problems or not all(f.signature.intact for f in report.files):
             raise SystemExit(f"verify found problems in good letters: {report.files[0].problems}")
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = max(own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     return {"seconds": seconds, "peak_mb": peak_mb, "rows": rows, "problems": problems}
+
+
+def own_peak_kb() -> int:
+    """This process's peak RSS: VmHWM, which starts afresh at exec (ru_maxrss keeps the parent's,
+    so every child would report the letter-making parent's peak)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
 
 
 def measure(kind: str, folder: Path, files: list[Path], ca: Path) -> dict[str, float]:
@@ -135,6 +162,8 @@ def main() -> None:
     parser.add_argument("--letters", type=int, default=100)
     parser.add_argument("--rows", type=int, default=100)
     parser.add_argument("--distinct", type=int, default=10)
+    parser.add_argument("--reuse", action="store_true", help="verify the letters a previous run made, if alike")
+    parser.add_argument("--jobs", type=int, default=None, help="processes for verify-N (default: the cores)")
     parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "data" / "verify")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "FILES", "CA"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -142,27 +171,41 @@ def main() -> None:
         kind, listing, ca = args.child
         print(json.dumps(child(kind, [Path(p) for p in json.loads(Path(listing).read_text())], Path(ca))))
         return
-    shutil.rmtree(args.work, ignore_errors=True)
-    started = time.perf_counter()
-    files, ca = make_letters(args.work, args.letters, args.rows, args.distinct)
-    print(
-        f"made {len(files)} letters of {args.rows} rows ({args.distinct} rendered) in {time.perf_counter() - started:.1f} s"
-    )
-    results = {kind: measure(kind, args.work, files, ca) for kind in ("bare", "verify")}
+    made = args.work / "made.json"
+    asked = {"letters": args.letters, "rows": args.rows, "distinct": args.distinct}
+    if args.reuse and made.is_file() and json.loads(made.read_text())["asked"] == asked:
+        listing = json.loads(made.read_text())
+        files, ca = [Path(f) for f in listing["files"]], Path(listing["ca"])
+        print(f"reusing {len(files)} letters of {args.rows} rows in {args.work}")
+    else:
+        shutil.rmtree(args.work, ignore_errors=True)
+        started = time.perf_counter()
+        files, ca = make_letters(args.work, args.letters, args.rows, args.distinct)
+        made.write_text(json.dumps({"asked": asked, "files": [str(f) for f in files], "ca": str(ca)}))
+        seconds = time.perf_counter() - started
+        print(f"made {len(files)} letters of {args.rows} rows ({args.distinct} rendered) in {seconds:.1f} s")
+    from ukmreport.verify import default_jobs
+
+    jobs = args.jobs or default_jobs()
+    kinds = ["bare", "pdfium", "verify"] + ([f"verify-{jobs}"] if jobs > 1 else [])
+    results = {kind: measure(kind, args.work, files, ca) for kind in kinds}
     rows = args.letters * args.rows
     for kind, r in results.items():
         print(
-            f"{kind:6} {r['seconds']:7.2f} s  {1000 * r['seconds'] / args.letters:7.1f} ms/letter  "
-            f"{1e6 * r['seconds'] / rows:7.1f} µs/row  peak {r['peak_mb']:6.0f} MB"
+            f"{kind:9} {r['seconds']:7.2f} s  {1000 * r['seconds'] / args.letters:7.1f} ms/letter  "
+            f"{1e3 * r['seconds'] / rows:6.2f} ms/row  {rows / r['seconds']:7.0f} rows/s  peak {r['peak_mb']:5.0f} MB"
         )
-    ratio = results["verify"]["seconds"] / results["bare"]["seconds"]
-    per_row = results["verify"]["seconds"] / rows
-    national = 1_000_000 * per_row  # per-letter costs included: an upper bound for 2,000-row letters
-    print(f"verify / bare read: {ratio:.2f}x (target <= 3x)")
-    print(
-        f"national intake, 500 letters and 1,000,000 rows, at {1e3 * per_row:.1f} ms a row: about "
-        f"{national / 60:.0f} min on one core (bare pypdf read: {1e6 * results['bare']['seconds'] / rows / 60:.0f} min)"
-    )
+    bare = results["bare"]["seconds"]
+    for kind in kinds[1:]:
+        print(f"{kind} / bare pypdf read: {results[kind]['seconds'] / bare:.2f}x")
+    print(f"verify / bare PDFium read: {results['verify']['seconds'] / results['pdfium']['seconds']:.2f}x")
+    load = os.getloadavg()[0]
+    for kind in kinds[2:]:
+        per_row = results[kind]["seconds"] / rows
+        print(
+            f"national intake, 500 letters and 1,000,000 rows, as {kind}: about {1e6 * per_row / 60:.0f} min "
+            f"(bare pypdf read on one core: {1e6 * bare / rows / 60:.0f} min); load {load:.1f}, {os.cpu_count()} cores"
+        )
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "verify.json").write_text(

@@ -31,9 +31,10 @@ def demo_inputs(folder: Path, *, seed: int = 2024, businesses: int = 600) -> Pat
     return folder
 
 
-def build_letter(inputs: Path, out: Path, signing_key: Any = None) -> Path:
+def build_letter(inputs: Path, out: Path, signing_key: Any = None, settings: Settings | None = None) -> Path:
     """Build only the usulan PDF (with its XLSX) and return the published letter."""
-    result = pipeline.build(inputs, Settings(), out=out, only=["usulan"], formats=["pdf"], signing_key=signing_key)
+    settings = settings or Settings()
+    result = pipeline.build(inputs, settings, out=out, only=["usulan"], formats=["pdf"], signing_key=signing_key)
     return result.out_dir / "usulan.pdf"
 
 
@@ -51,3 +52,17 @@ def share_account(inputs: Path, dest: Path, niks: tuple[str, str]) -> str:
     cells[niks[1]].value = account
     workbook.save(path)
     return "".join(ch for ch in account if ch.isdigit())  # as read: the demo writes some with dashes
+
+
+def lengthen(inputs: Path, dest: Path, nik: str, **cells: str) -> None:
+    """Copy inputs to dest with the business of nik given these cells (by header), e.g. a long address."""
+    shutil.copytree(inputs, dest)
+    path = dest / "data_pelaku_usaha.xlsx"
+    workbook = load_workbook(path)
+    sheet = workbook.worksheets[0]
+    header = next(i for i, row in enumerate(sheet.iter_rows(values_only=True), 1) if row and "No KTP" in row)
+    names = [cell.value for cell in sheet[header]]
+    row = next(r for r in range(header + 1, sheet.max_row + 1) if sheet.cell(r, names.index("No KTP") + 1).value == nik)
+    for name, value in cells.items():
+        sheet.cell(row, names.index(name) + 1).value = value
+    workbook.save(path)

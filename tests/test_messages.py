@@ -13,7 +13,6 @@ from ukmreport.models import Finding
 VALUES: dict[str, str] = {
     "reason": "arsip zip terpotong (berkas tidak lengkap)",
     "sheets": "Sheet1, Rekap",
-    "sheet": "Usulan Bantuan",
     "header": "NIK",
     "value": "Wolioo",
     "suggestion_id": "; mungkin maksudnya 'Wolio'?",
@@ -35,7 +34,6 @@ VALUES: dict[str, str] = {
     "path": "usulan.pdf",
     "pages": "3",
     "done": "2",
-    "total": "3",
     "names": "berkala, koperasi",
     "name": "usulan",
     "proposals": "29",
@@ -72,6 +70,39 @@ VALUES: dict[str, str] = {
     "config": "kantor/ukmreport.toml",
     "waiting": "2",
     "certificate": "dinas.p12",
+    # verify and signing (messages/verify.py)
+    "account": "0123010001235",
+    "attached": "'7472010101900001'",
+    "printed": "'7472014503850001'",
+    "change": "sertifikat CN=Drs. La Ode Muhammad Arsyad",
+    "columns": "No Rekening, Nilai",
+    "count": "3",
+    "coverage": "ENTIRE_REVISION",
+    "date": "4 Desember 2026",
+    "day": "2026-11-30",
+    "field": "nik",
+    "font": "/AAAAAB+LiberationSans",
+    "found": "PDF/A-2B",
+    "in_words": "Rp7.000.000",
+    "jumlah_count": "15",
+    "jumlah_total": "Rp105.000.000",
+    "letter": "BANTUAN PEMERINTAH BAGI PELAKU USAHA MIKRO (BPUM)",
+    "letters": "2",
+    "nik": "7472014503850001",
+    "number": "500.3/017/DKUKM/XII/2026",
+    "page": "2",
+    "program": "BANTUAN PEMERINTAH BAGI PELAKU USAHA MIKRO (BPUM)",
+    "row": "7",
+    "sheet": "BPUM",
+    "signer": "Common Name: Drs. La Ode Muhammad Arsyad, M.Si.",
+    "state": "utuh",
+    "subject": "CN=Drs. La Ode Muhammad Arsyad",
+    "table_total": "Rp112.000.000",
+    "time": "2026-12-04T09:15:00+08:00",
+    "total": "Rp112.000.000",
+    "trust": "rantai sertifikat terpercaya",
+    "verdict": "semua pemeriksaan terpenuhi",
+    "words": "seratus dua belas juta rupiah",
 }
 
 TABLES = {
@@ -85,6 +116,7 @@ TABLES = {
     "CLI": messages.CLI,
     "ERRORS": messages.ERRORS,
     "SKIPPED": messages.SKIPPED,
+    "VERIFY": messages.VERIFY,
 }
 ENTRIES = [(table, code) for table, entries in TABLES.items() for code in entries]
 
@@ -132,3 +164,14 @@ def test_say_fills_every_placeholder(code):
 def test_the_two_languages_differ_where_words_differ():
     same = [code for code, entry in messages.TEXTS.items() if entry["id"] == entry["en"]]
     assert not same, same
+
+
+@pytest.mark.parametrize("code", sorted(messages.verify.PROBLEMS))
+def test_every_verify_problem_renders_through_problem_text(code):
+    params = {k: VALUES[k] for k in ("letter", "sheet", "row", "name", "reason", "kind", "count", "total", "words")}
+    params |= {"codes": "nik-region,nik-birthdate", "change": "cms-certificate", "subject": VALUES["subject"]}
+    for lang in ("id", "en"):
+        text = messages.problem_text(code, params | {k: VALUES[k] for k in VALUES if k not in params}, lang)
+        assert text and "{" not in text and "cms-" not in text and "nik-region" not in text
+    assert "kode provinsi tidak dikenal" in messages.problem_text("identifier-bad-nik", params, "id")
+    assert "certificate CN=" in messages.problem_text("signature-unsigned-altered", params, "en")

@@ -25,7 +25,7 @@ from ukmreport.office.region import load_region
 from ukmreport.settings import Settings, load_settings
 from ukmreport.signing import load_signing_key
 from ukmreport.signing.stamp import qr_payload, signature_area
-from ukmreport.verify.letter import page_texts, printed_letters
+from ukmreport.verify.letter import printed_letters
 
 MM = 72 / 25.4
 
@@ -96,8 +96,7 @@ def _fonts(stream: object):  # type: ignore[no-untyped-def]
 
 def test_qr_payload_carries_number_date_count_total_and_attachment_hash(signed: tuple[Path, Path]) -> None:
     letter, _ = signed
-    reader = PdfReader(letter)
-    letters = printed_letters(page_texts(reader))
+    letters = printed_letters(letter.read_bytes())
     sha = hashlib.sha256((letter.parent / "usulan.xlsx").read_bytes()).hexdigest()
     payload = qr_payload(letters, "usulan.xlsx", sha)
     count = len(letters[0].rows)
@@ -115,34 +114,45 @@ def test_no_signature_area_without_the_signatory(signed: tuple[Path, Path]) -> N
 
 
 @pytest.mark.parametrize(
-    ("expired", "password", "message"),
-    [(False, "salah", "wrong password"), (True, PASSWORD, "expired on")],
-    ids=["wrong password", "expired certificate"],
+    ("expired", "password", "lang", "message"),
+    [
+        (False, "salah", "en", "error: cannot open certificate {p12}: wrong password or not a PKCS#12 file"),
+        (True, PASSWORD, "en", "error: certificate {p12} (CN="),
+        (False, "salah", None, "kesalahan: sertifikat {p12} tidak dapat dibuka: kata sandi salah"),
+        (True, PASSWORD, None, "kesalahan: sertifikat {p12} (CN="),
+    ],
+    ids=["wrong password, en", "expired certificate, en", "wrong password, id", "expired certificate, id"],
 )
 def test_refused_certificate_is_one_line_and_publishes_nothing(
-    signed: tuple[Path, Path], tmp_path: Path, expired: bool, password: str, message: str
+    signed: tuple[Path, Path], tmp_path: Path, expired: bool, password: str, lang: str | None, message: str
 ) -> None:
     letter, _ = signed
     inputs = letter.parent.parent.parent / "inputs"
     pki = make_pki(tmp_path / "pki", expired=expired)
     out = tmp_path / "reports"
+    chosen = ["--lang", lang] if lang else []  # none: Indonesian, the default
     result = CliRunner().invoke(
         main,
-        ["--lang", "en", "build", str(inputs), "--out", str(out), "--only", "usulan", "--sign", str(pki.p12)],
-        env={"UKMREPORT_SIGN_PASSWORD": password},
+        [*chosen, "build", str(inputs), "--out", str(out), "--only", "usulan", "--sign", str(pki.p12)],
+        env={"UKMREPORT_SIGN_PASSWORD": password, "UKMREPORT_LANG": None},
     )
     assert result.exit_code == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("ukmreport: error:")
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("ukmreport: " + message.format(p12=pki.p12)), line
+    if expired:
+        assert ("expired on " if lang else "kedaluwarsa pada ") in line
     assert not out.exists() or not any(out.rglob("usulan.pdf"))
 
 
 def test_load_signing_key_errors_are_signing_errors(tmp_path: Path) -> None:
     pki = make_pki(tmp_path)
-    with pytest.raises(SigningError, match="wrong password"):
+    with pytest.raises(SigningError) as refused:
         load_signing_key(pki.p12, "salah")
-    with pytest.raises(SigningError, match="cannot read certificate"):
+    assert refused.value.code == "sign-wrong-password" and refused.value.params["certificate"] == pki.p12
+    with pytest.raises(SigningError) as refused:
         load_signing_key(tmp_path / "missing.p12", PASSWORD)
+    assert refused.value.code == "sign-cannot-read"
+    assert str(refused.value).startswith(f"sertifikat {tmp_path / 'missing.p12'} tidak dapat dibaca: ")
 
 
 def test_password_is_never_read_from_the_config_file(tmp_path: Path) -> None:
@@ -151,7 +161,29 @@ def test_password_is_never_read_from_the_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="signing.password"):
         load_settings(config)
     config.write_text('[signing]\ncertificate = "dinas.p12"\n', encoding="utf-8")
-    assert load_settings(config).signing.certificate == Path("dinas.p12")
+    assert load_settings(config).signing.certificate == tmp_path / "dinas.p12"  # beside the settings file
+
+
+def test_configured_certificate_is_found_beside_the_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[signing] certificate = "dinas.p12" names the file next to ukmreport.toml, wherever the run starts."""
+    office = tmp_path / "kantor"
+    pki = make_pki(office / "pki")
+    (office / "ukmreport.toml").write_text('[signing]\ncertificate = "pki/dinas.p12"\n', encoding="utf-8")
+    (office / "pki" / "dinas.p12").write_bytes(pki.p12.read_bytes())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(
+        main,
+        ["--lang", "en", "--config", str(office / "ukmreport.toml"), "build", str(tmp_path / "inputs")],
+        env={"UKMREPORT_SIGN_PASSWORD": "salah"},
+    )
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert str(office / "pki" / "dinas.p12") in line and "wrong password" in line, line  # opened, not missing
+    assert not (elsewhere / "reports").exists()
 
 
 def test_stamp_font_is_subset_at_1000_units(tmp_path: Path) -> None:

@@ -12,10 +12,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader, PdfWriter
 
 from tests.certs import PASSWORD, make_pki
-from tests.letters import build_letter, demo_inputs, share_account
+from tests.letters import build_letter, demo_inputs, lengthen, share_account
 from ukmreport.cli import main
 from ukmreport.formatting import amount_in_words
+from ukmreport.settings import Settings
 from ukmreport.verify import verify_letters
+from ukmreport.verify.letter import printed_letters
 from ukmreport.verify.words import rupiah_words_to_int, words_to_int
 
 
@@ -48,8 +50,10 @@ def _niks(letter: Path) -> list[str]:
     return [str(row[1]) for row in rows[header + 1 :] if row[1] and str(row[1]).isdigit()]
 
 
-def verify(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["verify", *args])
+def verify(*args: str, lang: str | None = "en") -> tuple[int, str]:
+    """Run `ukmreport [--lang LANG] verify ARGS`; lang None: the default language, Indonesian."""
+    chosen = ["--lang", lang] if lang else []
+    result = CliRunner().invoke(main, [*chosen, "verify", *args], env={"UKMREPORT_LANG": None})
     return result.exit_code, result.output
 
 
@@ -194,3 +198,103 @@ def test_a_changed_byte_in_the_unsigned_contents_exits_1(
     tampered.write_bytes(bytes(data))
     code, out = verify(str(tampered))
     assert code == 1 and "signature" in out, out
+
+
+def test_cells_wrapped_over_lines_are_read_as_one_cell(letters: dict[str, Path]) -> None:
+    """A long address and business name wrap over several lines, and No. HP stands after the account
+    number: the table is read by column, so the row still matches its attachment row."""
+    root = letters["root"]
+    nik = _niks(letters["signed"])[0]
+    address = "Jl. Sultan Dayanu Ikhsanuddin Lorong Kelurahan Lama No. 117, RT 004/RW 002, Kompleks Pasar Wameo"
+    lengthen(root / "inputs", root / "inputs-long", nik, **{"Alamat Usaha": address, "Nama Usaha": "Usaha " * 8})
+    columns = ["No", "NIK", "Nama Lengkap", "Alamat", "Nama Usaha", "No Rekening", "No. HP", "Bank", "Nilai"]
+    settings = Settings.model_validate({"letter": {"columns": columns}})
+    letter = build_letter(root / "inputs-long", root / "long", settings=settings)
+    import pypdfium2 as pdfium
+
+    with pdfium.PdfDocument(letter) as document:
+        text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    assert "117, RT 004/RW 002" in text.replace("\r\n", " ") and address not in text  # it did wrap
+    code, out = verify(str(letter))
+    assert code == 0 and "all checks hold" in out, out
+    (printed,) = printed_letters(letter.read_bytes())
+    row = next(r for r in printed.rows if r.nik == nik)
+    (sheet,) = load_workbook(io.BytesIO(PdfReader(letter).attachments["usulan.xlsx"][0])).worksheets
+    values = [[str(v) if v is not None else "" for v in r] for r in sheet.iter_rows(values_only=True)]
+    header = next(r for r in values if r[:2] == ["No", "NIK"])
+    attached = next(r for r in values if nik in r)
+    assert row.no_rekening == attached[header.index("No Rekening")] != attached[header.index("No. HP")]
+
+
+def test_report_is_indonesian_by_default(letters: dict[str, Path], tmp_path: Path) -> None:
+    code, out = verify(str(letters["signed"]), "--ca-bundle", str(letters["ca"]), lang=None)
+    assert code == 0, out
+    assert out.startswith("BAIK ") and "rantai sertifikat terpercaya" in out and "semua pemeriksaan terpenuhi" in out
+    assert "ditandatangani oleh" in out and "all checks hold" not in out
+    data = bytearray(letters["signed"].read_bytes())
+    at = data.index(b"Ditandatangani") if b"Ditandatangani" in data else len(data) // 3
+    data[at + 2] ^= 0x01
+    (tmp_path / "usulan.pdf").write_bytes(bytes(data))
+    code, out = verify(str(tmp_path / "usulan.pdf"), lang=None)
+    assert code == 1 and out.startswith("GAGAL")
+    assert "tanda tangan: bagian yang ditandatangani diubah setelah penandatanganan" in out, out
+
+
+def test_repeated_niks_are_said_in_indonesian(letters: dict[str, Path]) -> None:
+    code, out = verify(str(letters["signed"]), str(letters["other"]), lang=None)
+    assert code == 1
+    assert "NIK yang diusulkan lebih dari sekali" in out and "Nomor rekening yang dipakai NIK berbeda" in out
+    assert "masalah." in out and "no. 1)" in out
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "not a PDF: "), (None, "bukan PDF: ")], ids=["en", "id"])
+def test_json_gives_stable_codes_and_the_message_in_the_run_language(
+    tmp_path: Path, lang: str | None, words: str
+) -> None:
+    junk = tmp_path / "surat.pdf"
+    junk.write_text("bukan pdf", encoding="utf-8")
+    code, out = verify(str(junk), "--format", "json", lang=lang)
+    assert code == 2
+    (problem,) = json.loads(out)["files"][0]["problems"]
+    assert problem["check"] == "file" and problem["code"] == "file-not-pdf"
+    assert problem["message"].startswith(words) and problem["params"]["reason"]
+
+
+def test_jobs_read_files_in_parallel_with_the_same_result(letters: dict[str, Path]) -> None:
+    files = [str(letters["signed"]), str(letters["other"]), str(letters["signed"])]
+    one = verify(*files, "--format", "json", "--jobs", "1")
+    two = verify(*files, "--format", "json", "--jobs", "2")
+    assert one == two and one[0] == 1
+    assert len(json.loads(one[1])["duplicate_niks"]) == len(_niks(letters["signed"]))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "error: cannot read the CA bundle"), (None, "kesalahan: bundel CA")]
+)
+def test_unreadable_ca_bundle_is_one_line(
+    letters: dict[str, Path], tmp_path: Path, lang: str | None, words: str
+) -> None:
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\nrusak\n-----END CERTIFICATE-----\n", encoding="utf-8")
+    chosen = ["--lang", lang] if lang else []
+    result = CliRunner().invoke(
+        main, [*chosen, "verify", str(letters["signed"]), "--ca-bundle", str(bundle)], env={"UKMREPORT_LANG": None}
+    )
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"ukmreport: {words}") and str(bundle) in line, line
+
+
+def test_javascript_breaks_pdfa(letters: dict[str, Path], tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(letters["other"]))
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    script = {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('halo');")}
+    writer.root_object[NameObject("/OpenAction")] = DictionaryObject(script)
+    scripted = tmp_path / "usulan.pdf"
+    with scripted.open("wb") as f:
+        writer.write(f)
+    code, out = verify(str(scripted), "--format", "json")
+    assert code == 1
+    problems = json.loads(out)["files"][0]["problems"]
+    assert [p["code"] for p in problems if p["check"] == "pdfa"] == ["pdfa-javascript"], problems

@@ -402,18 +402,19 @@ def signing_key(opts: Options, certificate: Path | None) -> Any:
     "--ca-bundle", type=click.Path(dir_okay=False, exists=True, path_type=Path), cls=Option, help="verify-ca-bundle"
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", cls=Option, help="check-format")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, cls=Option, help="verify-jobs")
 @common
 @click.pass_obj
 @guarded
-def verify(opts: Options, files: tuple[Path, ...], ca_bundle: Path | None, fmt: str) -> int:
-    from ukmreport.verify import verify_letters
+def verify(opts: Options, files: tuple[Path, ...], ca_bundle: Path | None, fmt: str, jobs: int | None) -> int:
+    from ukmreport.verify import default_jobs, verify_letters
     from ukmreport.verify.text import report_text
 
-    report = verify_letters(list(files), ca_bundle)
+    report = verify_letters(list(files), ca_bundle, jobs=jobs or default_jobs(), lang=opts.lang)
     if fmt == "json":
         click.echo(report.model_dump_json(indent=2))
     elif not opts.quiet or not report.ok:
-        click.echo(report_text(report))
+        click.echo(report_text(report, opts.lang))
     if not report.readable:
         return EXIT_FAIL
     return EXIT_OK if report.ok else EXIT_FINDINGS

@@ -397,7 +397,12 @@ def load_settings(config: Path | None = None, **overrides: object) -> Settings:
     region_file = settings.region_file
     if config_path and region_file is not None and not region_file.is_absolute():
         region_file = config_path.parent / region_file  # like template_dir: beside the settings file
-    return settings.model_copy(update={"config_path": config_path, "config_sha256": digest, "region_file": region_file})
+    signing = settings.signing
+    if config_path and signing.certificate is not None and not signing.certificate.is_absolute():
+        signing = signing.model_copy(update={"certificate": config_path.parent / signing.certificate})  # likewise
+    return settings.model_copy(
+        update={"config_path": config_path, "config_sha256": digest, "region_file": region_file, "signing": signing}
+    )
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -1,7 +1,8 @@
 """The message catalogue: every word the tool says, in Indonesian (id) and English (en).
 
 findings.py holds the findings, reasons, notes and categories; cli.py what the command line says
-(help, progress, results, errors); read.py why a file cannot be read. Everything is importable
+(help, progress, results, errors); read.py why a file cannot be read; verify.py what verify and
+signing say (the report, each problem, each refused certificate). Everything is importable
 from here, as one catalogue.
 """
 
@@ -23,6 +24,7 @@ from ukmreport.messages.findings import (
     sheet_title,
 )
 from ukmreport.messages.read import READ_REASONS, read_reason
+from ukmreport.messages.verify import VERIFY, problem_text, verify_text
 
 __all__ = [
     "CATEGORIES",
@@ -38,14 +40,17 @@ __all__ = [
     "SHEET_TITLES",
     "SKIPPED",
     "TEXTS",
+    "VERIFY",
     "Blank",
     "category_text",
     "finding_message",
     "generic_message",
     "places_text",
+    "problem_text",
     "read_reason",
     "reason_text",
     "say",
     "sheet_title",
     "skipped_text",
+    "verify_text",
 ]

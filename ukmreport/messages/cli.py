@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ukmreport.messages.findings import fill
+from ukmreport.messages.verify import VERIFY
 
 # -- what the command line says: help, progress, results, errors ----------------------------------
 # {placeholders} are filled by say(); every entry has both languages (tests/test_messages.py).
@@ -61,6 +62,10 @@ HELP: dict[str, dict[str, str]] = {
     "verify-ca-bundle": {
         "id": "Sertifikat CA (PEM) untuk memeriksa rantai tanda tangan.",
         "en": "CA certificates (PEM) to check the signature's chain.",
+    },
+    "verify-jobs": {
+        "id": "Jumlah proses yang membaca berkas sekaligus (bawaan: jumlah inti prosesor).",
+        "en": "Processes reading files at once (default: the number of cores).",
     },
     "build-strict": {
         "id": "Keluar dengan kode 1 bila input mengandung kesalahan.",
@@ -233,7 +238,7 @@ ERRORS: dict[str, dict[str, str]] = {
     },
 }
 
-TEXTS: dict[str, dict[str, str]] = {**HELP, **CLI, **ERRORS}
+TEXTS: dict[str, dict[str, str]] = {**HELP, **CLI, **ERRORS, **VERIFY}
 
 
 def say(code: str, lang: str = "id", **params: object) -> str:

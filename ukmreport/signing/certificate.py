@@ -28,22 +28,26 @@ def load_signing_key(path: Path, password: str | None, now: datetime | None = No
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise SigningError(f"cannot read certificate {path}: {exc.strerror or exc}") from exc
+        raise SigningError(code="sign-cannot-read", certificate=path, reason=exc.strerror or exc) from exc
     secret = password.encode("utf-8") if password else None
     try:
         _, cert, _ = pkcs12.load_key_and_certificates(data, secret)
     except ValueError as exc:
-        raise SigningError(f"cannot open certificate {path}: wrong password or not a PKCS#12 file") from exc
+        raise SigningError(code="sign-wrong-password", certificate=path) from exc
     if cert is None:
-        raise SigningError(f"certificate {path} holds no certificate")
+        raise SigningError(code="sign-no-certificate", certificate=path)
     now = now or datetime.now(UTC)
     subject = cert.subject.rfc4514_string()
     if cert.not_valid_after_utc < now:
-        raise SigningError(f"certificate {path} ({subject}) expired on {cert.not_valid_after_utc:%Y-%m-%d}")
+        raise SigningError(
+            code="sign-expired", certificate=path, subject=subject, day=f"{cert.not_valid_after_utc:%Y-%m-%d}"
+        )
     if cert.not_valid_before_utc > now:
-        raise SigningError(f"certificate {path} ({subject}) is not valid before {cert.not_valid_before_utc:%Y-%m-%d}")
+        raise SigningError(
+            code="sign-not-yet-valid", certificate=path, subject=subject, day=f"{cert.not_valid_before_utc:%Y-%m-%d}"
+        )
     try:
         signer = SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=secret)
     except ValueError as exc:
-        raise SigningError(f"cannot use certificate {path}: {exc}") from exc
+        raise SigningError(code="sign-unusable", certificate=path, reason=exc) from exc
     return SigningKey(signer=signer, subject=subject, not_after=cert.not_valid_after_utc, path=Path(path))

@@ -20,7 +20,7 @@ from ukmreport import formatting as fmt
 from ukmreport.errors import SigningError
 from ukmreport.settings import Settings
 from ukmreport.signing.certificate import SigningKey
-from ukmreport.verify.letter import PrintedLetter, attachment, page_texts, printed_letters
+from ukmreport.verify.letter import PrintedLetter, attachment, printed_letters
 
 FIELD_NAME = "TandaTanganElektronik"
 STAMP_FONT = "LiberationSans-Regular.ttf"
@@ -65,7 +65,7 @@ def sign_letter(path: Path, settings: Settings, key: SigningKey, today: date, fo
 
     original = path.read_bytes()
     reader = PdfReader(io.BytesIO(original))
-    letters = printed_letters(page_texts(reader))
+    letters = printed_letters(original)
     attached = attachment(reader)
     name, data = attached if attached else ("usulan.xlsx", b"")
     payload = qr_payload(letters, name, hashlib.sha256(data).hexdigest())
@@ -99,7 +99,7 @@ def sign_letter(path: Path, settings: Settings, key: SigningKey, today: date, fo
             pdf_signer.sign_pdf(writer, appearance_text_params=params, output=out)
         except Exception as exc:  # pyHanko raises many kinds; the run stops with one line either way
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise SigningError(f"cannot sign {path.name} with {key.path}: {first}") from exc
+            raise SigningError(code="sign-failed", file=path.name, certificate=key.path, reason=first) from exc
     tmp = path.with_name(path.name + ".signing")
     tmp.write_bytes(out.getvalue())
     os.replace(tmp, path)

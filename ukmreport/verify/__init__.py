@@ -1,8 +1,9 @@
 """Verify: letter PDFs in → a VerifyReport out (the ministry's side of the signed letters).
 
 Per file: PDF/A-3b with its XLSX attached, the attachment equal to the printed table and its total
-in words, well-formed identifiers, and the signature (intact, whole file, signer, QR code). Across
-the files: every NIK proposed more than once and every account number shared by different NIKs.
+in words, well-formed identifiers, and the signature (intact, whole file, signer, QR code); the
+files are read in parallel processes when jobs > 1. Across the files, here: every NIK proposed more
+than once and every account number shared by different NIKs.
 """
 
 from __future__ import annotations
@@ -11,19 +12,51 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from ukmreport.verify.checks import check_file
+from ukmreport.verify.letter import AttachedSheet
 from ukmreport.verify.model import DuplicateNik, FileResult, Place, SharedAccount, VerifyReport
 from ukmreport.verify.signature import trust_roots
+from ukmreport.verify.text import say_problems
 
-__all__ = ["FileResult", "VerifyReport", "verify_letters"]
+__all__ = ["FileResult", "VerifyReport", "default_jobs", "verify_letters"]
 
 
-def verify_letters(paths: list[Path], ca_bundle: Path | None = None) -> VerifyReport:
-    """Check every letter file, then the recipients across all of them."""
+def verify_letters(paths: list[Path], ca_bundle: Path | None = None, jobs: int = 1, lang: str = "id") -> VerifyReport:
+    """Check every letter file (in jobs processes), then the recipients across all of them here;
+    each problem is said in lang."""
     with _libraries_quiet():
-        return _verify(paths, trust_roots(ca_bundle))
+        roots = trust_roots(ca_bundle)
+        if jobs > 1 and len(paths) > 1:
+            from ukmreport.render.workers import running
+
+            workers = min(jobs, len(paths))
+            with running(workers, start="spawn") as pool:
+                bundles = [ca_bundle] * len(paths)
+                checked = list(pool.map(_check_apart, paths, bundles, chunksize=max(1, len(paths) // (4 * workers))))
+        else:
+            checked = [check_file(Path(path), roots) for path in paths]
+    return say_problems(_across(paths, checked), lang)
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _check_apart(path: Path, ca_bundle: Path | None) -> tuple[FileResult, list[AttachedSheet]]:
+    """check_file in a worker process, which reads the CA bundle once."""
+    with _libraries_quiet():
+        return check_file(Path(path), _worker_roots(ca_bundle))
+
+
+@lru_cache(maxsize=1)
+def _worker_roots(ca_bundle: Path | None) -> list | None:
+    return trust_roots(ca_bundle)
 
 
 @contextmanager
@@ -40,12 +73,12 @@ def _libraries_quiet() -> Iterator[None]:
             logger.setLevel(level)
 
 
-def _verify(paths: list[Path], roots: list | None) -> VerifyReport:
+def _across(paths: list[Path], checked: list[tuple[FileResult, list[AttachedSheet]]]) -> VerifyReport:
+    """The files' results, and every NIK and account number found in more than one place."""
     results: list[FileResult] = []
     places: list[Place] = []
     accounts: dict[str, list[Place]] = defaultdict(list)
-    for path in paths:
-        result, sheets = check_file(Path(path), roots)
+    for path, (result, sheets) in zip(paths, checked, strict=True):
         results.append(result)
         for sheet, letter in zip(sheets, result.letters + [None] * len(sheets), strict=False):
             program = letter.program if letter else sheet.name

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ukmreport import formatting as fmt
 from ukmreport.validate import PROVINCE_CODES, check_nik, parse_account
 from ukmreport.verify import letter as printed
 from ukmreport.verify.model import FileResult, Letter
@@ -28,44 +29,45 @@ def check_file(path: Path, roots: list[Any] | None) -> tuple[FileResult, list[pr
         data = path.read_bytes()
     except OSError as exc:
         result.readable = False
-        result.add("file", f"cannot read: {exc.strerror or exc}")
+        result.add("file", "file-unreadable", reason=exc.strerror or exc)
         return result, []
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        texts = printed.page_texts(reader)
+        letters = printed.printed_letters(data)
     except Exception as exc:
         if b"%PDF-" not in data[:1024] and b"%%EOF" not in data[-1024:]:
             result.readable = False
-            result.add("file", f"not a PDF: {_first_line(exc)}")
+            result.add("file", "file-not-pdf", reason=_first_line(exc))
             return result, []
         # a damaged PDF: say what broke, and whether its signature still holds
-        result.add("file", f"damaged PDF, its text cannot be read: {_first_line(exc)}")
+        result.add("file", "file-damaged", reason=_first_line(exc))
         check_signature(data, result, roots, None)
         return result, []
     try:
-        sheets, payload = _check_contents(reader, texts, result)
+        sheets, payload = _check_contents(reader, letters, result)
     except Exception as exc:  # a damaged object deep in the file: what broke, then the signature
-        result.add("file", f"damaged PDF, checking stopped: {type(exc).__name__}: {_first_line(exc)}")
+        result.add("file", "file-damaged-inside", kind=type(exc).__name__, reason=_first_line(exc))
         sheets, payload = [], None
     check_signature(data, result, roots, payload)
     return result, sheets
 
 
-def _check_contents(reader: Any, texts: list[str], result: FileResult) -> tuple[list[printed.AttachedSheet], str]:
+def _check_contents(
+    reader: Any, letters: list[printed.PrintedLetter], result: FileResult
+) -> tuple[list[printed.AttachedSheet], str]:
     """PDF/A markers, the attachment, the letters and identifiers; returns the sheets and the QR payload."""
     from ukmreport.signing.stamp import qr_payload
 
     _check_pdfa(reader, result)
     sheets = _check_attachment(reader, result)
-    letters = printed.printed_letters(texts)
     if not letters:
-        result.add("letter", "no proposal letter found in the text (no 'Terbilang:' line)")
+        result.add("letter", "letter-none")
     for i, letter in enumerate(letters):
         _check_letter(letter, result)
         if i < len(sheets):
             _compare(letter, sheets[i], result)
     if sheets and len(sheets) != len(letters):
-        result.add("attachment", f"the attachment has {len(sheets)} sheets for {len(letters)} letters")
+        result.add("attachment", "attachment-sheet-count", sheets=len(sheets), letters=len(letters))
     for sheet in sheets:
         _check_identifiers(sheet, result)
     result.letters = [
@@ -88,20 +90,37 @@ def _check_pdfa(reader: Any, result: FileResult) -> None:
     part, conformance = _PDFA_PART.search(xmp), _PDFA_CONFORMANCE.search(xmp)
     if part and conformance:
         result.pdfa = part.group(1).decode() + conformance.group(1).decode().upper()
-    if result.pdfa != "3B":
-        result.add("pdfa", f"the XMP metadata does not declare PDF/A-3b (found {result.pdfa or 'none'})")
-    if not root.get("/OutputIntents"):
-        result.add("pdfa", "no output intent (PDF/A needs one)")
+    if result.pdfa is None:
+        result.add("pdfa", "pdfa-nothing-declared")
+    elif result.pdfa != "3B":
+        result.add("pdfa", "pdfa-not-declared", found=f"PDF/A-{result.pdfa}")
+    intents = [intent.get_object() for intent in root.get("/OutputIntents") or []]
+    if not any(i.get("/S") == "/GTS_PDFA1" and "/DestOutputProfile" in i for i in intents):
+        result.add("pdfa", "pdfa-no-output-intent")
+    if not reader.trailer.get("/ID"):
+        result.add("pdfa", "pdfa-no-file-id")
+    if _has_javascript(root):
+        result.add("pdfa", "pdfa-javascript")
     if reader.is_encrypted:
-        result.add("pdfa", "the file is encrypted (PDF/A forbids it)")
-    for where, font in _fonts(reader):
+        result.add("pdfa", "pdfa-encrypted")
+    for page, font in _fonts(reader):
         if not _embedded(font):
-            result.add("pdfa", f"font {font.get('/BaseFont')} on {where} is not embedded")
+            result.add("pdfa", "pdfa-font-not-embedded", font=font.get("/BaseFont"), page=page)
 
 
-def _fonts(reader: Any) -> list[tuple[str, Any]]:
-    """Every font of the pages and of their annotations' appearances (the signature block)."""
-    found: list[tuple[str, Any]] = []
+def _has_javascript(root: Any) -> bool:
+    """JavaScript, which PDF/A forbids: named scripts, or an action run on opening the document."""
+    names = root.get("/Names")
+    if names is not None and "/JavaScript" in names.get_object():
+        return True
+    action = root.get("/OpenAction")
+    action = action.get_object() if action is not None else None
+    return "/AA" in root or (hasattr(action, "get") and action.get("/S") in ("/JavaScript", "/Launch"))
+
+
+def _fonts(reader: Any) -> list[tuple[int, Any]]:
+    """Every font of the pages and of their annotations' appearances (the signature block), by page."""
+    found: list[tuple[int, Any]] = []
     for number, page in enumerate(reader.pages, 1):
         streams = [page]
         for annot in page.get("/Annots") or []:
@@ -113,7 +132,7 @@ def _fonts(reader: Any) -> list[tuple[str, Any]]:
             stream = streams.pop()
             resources = stream.get("/Resources") or {}
             for font in (resources.get("/Font") or {}).values():
-                found.append((f"page {number}", font.get_object()))
+                found.append((number, font.get_object()))
             for xobject in (resources.get("/XObject") or {}).values():
                 obj = xobject.get_object()
                 if obj.get("/Subtype") == "/Form" and id(obj) not in seen:
@@ -137,23 +156,23 @@ def _check_attachment(reader: Any, result: FileResult) -> list[printed.AttachedS
     try:
         found = printed.attachment(reader)
     except Exception as exc:
-        result.add("attachment", f"the attached files cannot be read: {_first_line(exc)}")
+        result.add("attachment", "attachment-unreadable", reason=_first_line(exc))
         return []
     if found is None:
-        result.add("attachment", "no XLSX attached")
+        result.add("attachment", "attachment-missing")
         return []
     name, data = found
     result.attachment, result.attachment_sha256 = name, hashlib.sha256(data).hexdigest()
     if not _declared_as_associated(reader):
-        result.add("pdfa", f"{name} is not declared as an associated file (/AF with /AFRelationship)")
+        result.add("pdfa", "pdfa-not-associated", name=name)
     try:
         sheets = printed.attached_sheets(data)
     except Exception as exc:
-        result.add("attachment", f"{name} cannot be read as a workbook: {_first_line(exc)}")
+        result.add("attachment", "attachment-not-workbook", name=name, reason=_first_line(exc))
         return []
     for sheet in sheets:
-        for problem in sheet.problems:
-            result.add("attachment", f"{name}, sheet {sheet.name}: {problem}")
+        for code, facts in sheet.problems:
+            result.add("attachment", code, name=name, sheet=sheet.name, **facts)
     return sheets
 
 
@@ -164,30 +183,50 @@ def _declared_as_associated(reader: Any) -> bool:
 
 def _check_letter(letter: printed.PrintedLetter, result: FileResult) -> None:
     """The letter against itself: the body, the table, the JUMLAH line and the total in words."""
-    name = letter.program or letter.number or "letter"
+    name = letter.program or letter.number or "?"
     count, total = len(letter.rows), sum(row.nilai or 0 for row in letter.rows)
     if letter.jumlah_count is None:
-        result.add("letter", f"{name}: no 'JUMLAH (n orang)' line under the table")
+        result.add("letter", "letter-no-jumlah", letter=name)
     elif (letter.jumlah_count, letter.jumlah_total) != (count, total):
         result.add(
             "letter",
-            f"{name}: the table has {count} rows totalling {total:,} but its JUMLAH line says "
-            f"{letter.jumlah_count} and {letter.jumlah_total or 0:,}",
+            "letter-jumlah-differs",
+            letter=name,
+            count=count,
+            total=fmt.rupiah(total),
+            jumlah_count=letter.jumlah_count,
+            jumlah_total=fmt.rupiah(letter.jumlah_total or 0),
         )
     in_words = rupiah_words_to_int(letter.total_words)
     if in_words != total:
-        result.add("letter", f"{name}: the total in words '{letter.total_words}' is {in_words} , not {total:,}")
+        shown = "?" if in_words is None else fmt.rupiah(in_words)
+        result.add(
+            "letter",
+            "letter-words-differ",
+            letter=name,
+            words=letter.total_words,
+            in_words=shown,
+            total=fmt.rupiah(total),
+        )
     if letter.body_count is not None and (letter.body_count != count or words_to_int(letter.body_count_words) != count):
         result.add(
             "letter",
-            f"{name}: the letter proposes {letter.body_count} ({letter.body_count_words}), the table lists {count}",
+            "letter-count-differs",
+            letter=name,
+            count=letter.body_count,
+            words=letter.body_count_words,
+            rows=count,
         )
     if letter.body_total is not None and (
         letter.body_total != total or rupiah_words_to_int(letter.body_total_words) != total
     ):
         result.add(
             "letter",
-            f"{name}: the letter's total {letter.body_total:,} ({letter.body_total_words}) is not the table's {total:,}",
+            "letter-total-differs",
+            letter=name,
+            total=fmt.rupiah(letter.body_total),
+            words=letter.body_total_words,
+            table_total=fmt.rupiah(total),
         )
 
 
@@ -195,37 +234,45 @@ def _compare(letter: printed.PrintedLetter, sheet: printed.AttachedSheet, result
     """The attachment's rows against the printed table, row by row."""
     name = letter.program or sheet.name
     if len(sheet.rows) != len(letter.rows):
-        result.add("attachment", f"{name}: the attachment has {len(sheet.rows)} rows, the letter {len(letter.rows)}")
+        result.add(
+            "attachment", "attachment-row-count", letter=name, attached=len(sheet.rows), printed=len(letter.rows)
+        )
     sheet_total = sum(row.nilai or 0 for row in sheet.rows)
     letter_total = sum(row.nilai or 0 for row in letter.rows)
     if sheet_total != letter_total:
-        result.add("attachment", f"{name}: the attachment totals {sheet_total:,}, the letter {letter_total:,}")
+        result.add(
+            "attachment",
+            "attachment-total",
+            letter=name,
+            attached=fmt.rupiah(sheet_total),
+            printed=fmt.rupiah(letter_total),
+        )
     differences = [
-        f"row {a.no}: {field} {getattr(a, field)!r} in the attachment, {getattr(b, field)!r} in the letter"
+        {"row": a.no, "field": field, "attached": repr(getattr(a, field)), "printed": repr(getattr(b, field))}
         for a, b in zip(sheet.rows, letter.rows, strict=False)
         for field in ("no", "nik", "no_rekening", "nilai")
         if getattr(a, field) != getattr(b, field)
     ]
-    for message in differences[:MAX_ROW_PROBLEMS]:
-        result.add("attachment", f"{name}: {message}")
+    for facts in differences[:MAX_ROW_PROBLEMS]:
+        result.add("attachment", "attachment-row-differs", letter=name, **facts)
     if len(differences) > MAX_ROW_PROBLEMS:
-        result.add("attachment", f"{name}: {len(differences) - MAX_ROW_PROBLEMS} more rows differ")
+        result.add("attachment", "attachment-more-rows-differ", letter=name, count=len(differences) - MAX_ROW_PROBLEMS)
 
 
 def _check_identifiers(sheet: printed.AttachedSheet, result: FileResult) -> None:
     """Every NIK and account number well-formed, with the same checks as the workbooks get."""
-    bad = []
+    bad: list[tuple[str, dict[str, object]]] = []
     for row in sheet.rows:
         _, codes = check_nik(row.nik, PROVINCE_CODES)
         if codes:
-            bad.append(f"row {row.no}: NIK {row.nik!r} ({', '.join(codes)})")
+            bad.append(("identifier-bad-nik", {"row": row.no, "nik": row.nik, "codes": ",".join(codes)}))
         account, code = parse_account(row.no_rekening)
         if code or account != row.no_rekening:
-            bad.append(f"row {row.no}: account number {row.no_rekening!r} (bad-account)")
-    for message in bad[:MAX_ROW_PROBLEMS]:
-        result.add("identifier", f"{sheet.name}: {message}")
+            bad.append(("identifier-bad-account", {"row": row.no, "account": row.no_rekening}))
+    for code, facts in bad[:MAX_ROW_PROBLEMS]:
+        result.add("identifier", code, sheet=sheet.name, **facts)
     if len(bad) > MAX_ROW_PROBLEMS:
-        result.add("identifier", f"{sheet.name}: {len(bad) - MAX_ROW_PROBLEMS} more identifiers are malformed")
+        result.add("identifier", "identifier-more", sheet=sheet.name, count=len(bad) - MAX_ROW_PROBLEMS)
 
 
 def _first_line(exc: BaseException) -> str:

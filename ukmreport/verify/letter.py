@@ -1,8 +1,9 @@
 """Read a proposal letter back from its PDF: what the printed letters say, and the attached XLSX.
 
-The printed side is the text pypdf extracts: per letter its number, date, the body's count and
-total, the attachment table's rows (No, NIK, account, amount), the JUMLAH line and the total in
-words. The attached side is the XLSX's sheets, one per letter, in the same order.
+The printed side is what PDFium reads off the pages (table.py): per letter its number, date, the
+body's count and total, the attachment table's rows (No, NIK, account, amount) read cell by cell,
+the JUMLAH line and the total in words. The attached side is the XLSX's sheets, one per letter,
+in the same order (pypdf finds the embedded file, calamine reads it).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pypdf import PdfReader
+from ukmreport.verify.table import PrintedPages, TableRow, read_pages
 
 _NOMOR = re.compile(r"^Nomor\s*:\s*(.+?)\s*$", re.M)
 _TANGGAL = re.compile(r"^Tanggal\s*:\s*(.+?)\s*$", re.M)
@@ -22,8 +23,6 @@ _BODY_TOTAL = re.compile(r"seluruhnya berjumlah (Rp[\d.,]+) \(([^)]*)\)")
 _JUMLAH = re.compile(r"^JUMLAH \((\d+) orang\)\s+(Rp[\d.,]+)\s*$", re.M)
 _TERBILANG = re.compile(r"Terbilang:\s*(.+?rupiah(?:\s+[a-z ]+?\s+sen)?)(?![a-z])", re.S)
 _RUPIAH = re.compile(r"^-?Rp[\d.]+(,\d{2})?$")
-_ROW_END = re.compile(r"(Rp[\d.]+,\d{2})\s*$")
-_HEADER_LINES = ("No NIK Nama", "1 2 3 4 5 6 7 8 9 10 11", "Halaman ")
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -59,25 +58,26 @@ class PrintedLetter:
 class AttachedSheet:
     name: str
     rows: list[Row]
-    problems: list[str] = field(default_factory=list)
+    problems: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (code, facts): messages/verify.py
 
 
-def page_texts(reader: PdfReader) -> list[str]:
-    return [page.extract_text() or "" for page in reader.pages]
+def printed_letters(data: bytes) -> list[PrintedLetter]:
+    """The letters printed in a PDF's bytes; raises when PDFium cannot open the file."""
+    return letters_of(read_pages(data))
 
 
-def printed_letters(texts: list[str]) -> list[PrintedLetter]:
-    """Split the extracted text at each 'Terbilang:' (a letter's last line) and read each part."""
-    text = "\n".join(texts)
+def letters_of(pages: PrintedPages) -> list[PrintedLetter]:
+    """Split the text at each 'Terbilang:' (a letter's last line) and read each part with its rows."""
     letters: list[PrintedLetter] = []
     start = 0
-    for match in _TERBILANG.finditer(text):
-        letters.append(_letter(text[start : match.start()], match.group(1)))
+    for match in _TERBILANG.finditer(pages.text):
+        rows = [row for row in pages.rows if start <= row.offset < match.start()]
+        letters.append(_letter(pages.text[start : match.start()], match.group(1), rows))
         start = match.end()
     return letters
 
 
-def _letter(text: str, words: str) -> PrintedLetter:
+def _letter(text: str, words: str, rows: list[TableRow]) -> PrintedLetter:
     letter = PrintedLetter(total_words=_one_line(words))
     if m := _NOMOR.search(text):
         letter.number = m.group(1)
@@ -90,34 +90,18 @@ def _letter(text: str, words: str) -> PrintedLetter:
         letter.body_total, letter.body_total_words = parse_rupiah(m.group(1)), m.group(2)
     if m := _JUDUL.search(text):
         letter.program = m.group(1)
-        table = text[m.end() :]
-        if j := _JUMLAH.search(table):
+        if j := _JUMLAH.search(text, m.end()):
             letter.jumlah_count, letter.jumlah_total = int(j.group(1)), parse_rupiah(j.group(2))
-            table = table[: j.start()]
-        letter.rows = _rows(table.splitlines())
+        letter.rows = [
+            Row(
+                no=int(row.cells["no"]) if row.cells["no"].isdigit() else 0,  # 0: the comparison says so
+                nik=row.cells.get("nik", ""),
+                no_rekening=row.cells.get("no_rekening", ""),
+                nilai=parse_rupiah(row.cells.get("nilai", "")),
+            )
+            for row in rows
+        ]
     return letter
-
-
-def _rows(lines: list[str]) -> list[Row]:
-    """Rows open with their number (1, 2, …) and close with their amount ('Rp7.000.000,00')."""
-    rows: list[Row] = []
-    current: list[str] = []
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith(_HEADER_LINES):
-            continue
-        if not current and not line.startswith(f"{len(rows) + 1} "):
-            continue
-        current.append(line)
-        if _ROW_END.search(line):
-            tokens = " ".join(current).split()
-            # The account number is the row's last run of 8-20 digits (after NIK, No. KK and No. HP;
-            # the account holder's name may stand between it and the amount).
-            numbers = [t for t in tokens[2:-1] if t.isdigit() and 8 <= len(t) <= 20]
-            account = numbers[-1] if numbers else ""
-            rows.append(Row(int(tokens[0]), tokens[1], account, parse_rupiah(tokens[-1])))
-            current = []
-    return rows
 
 
 def _one_line(text: str) -> str:
@@ -135,7 +119,7 @@ def parse_rupiah(text: str) -> int | None:
     return int(whole.replace(".", ""))
 
 
-def attachment(reader: PdfReader) -> tuple[str, bytes] | None:
+def attachment(reader: Any) -> tuple[str, bytes] | None:
     """The first embedded XLSX: its name and bytes."""
     for name, contents in reader.attachments.items():
         if name.lower().endswith(".xlsx") and contents:
@@ -157,7 +141,7 @@ def attached_sheets(data: bytes) -> list[AttachedSheet]:
 
 def _sheet(name: str, grid: list[list[Any]]) -> AttachedSheet:
     if not grid:
-        return AttachedSheet(name, [], ["the sheet is empty"])
+        return AttachedSheet(name, [], [("attachment-sheet-empty", {})])
     # The sheet opens with title rows (the letter it belongs to) above the header row, and ends
     # with its JUMLAH row: the data are the rows between.
     wanted = ("No", "NIK", "No Rekening", "Nilai")
@@ -165,7 +149,7 @@ def _sheet(name: str, grid: list[list[Any]]) -> AttachedSheet:
     headers = [str(h).strip() for h in grid[at if at is not None else 0]]
     missing = [h for h in wanted if h not in headers]
     if at is None or missing:
-        return AttachedSheet(name, [], [f"no column {', '.join(missing) or ', '.join(wanted)}"])
+        return AttachedSheet(name, [], [("attachment-no-column", {"columns": ", ".join(missing or wanted)})])
     col = {h: headers.index(h) for h in wanted}
     rows = []
     for values in grid[at + 1 :]:

@@ -6,10 +6,13 @@ from pydantic import BaseModel, Field
 
 
 class Problem(BaseModel):
-    """One thing that does not hold; `check` names the check ('signature', 'attachment', …)."""
+    """One thing that does not hold: the check ('signature', 'attachment', …), a stable code and its
+    facts (messages/verify.py), and the sentence in the run's language (filled by say_problems)."""
 
     check: str
-    message: str
+    code: str
+    params: dict[str, str] = Field(default_factory=dict)
+    message: str = ""
 
 
 class Signature(BaseModel):
@@ -41,8 +44,8 @@ class FileResult(BaseModel):
     signature: Signature = Field(default_factory=Signature)
     problems: list[Problem] = Field(default_factory=list)
 
-    def add(self, check: str, message: str) -> None:
-        self.problems.append(Problem(check=check, message=message))
+    def add(self, check: str, code: str, **params: object) -> None:
+        self.problems.append(Problem(check=check, code=code, params={k: str(v) for k, v in params.items()}))
 
 
 class Place(BaseModel):

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from ukmreport.errors import UkmreportError
 from ukmreport.verify.model import FileResult, Signature
 
 
@@ -15,10 +16,19 @@ def trust_roots(ca_bundle: Path | None) -> list[Any] | None:
         return None
     from asn1crypto import pem, x509
 
-    data = ca_bundle.read_bytes()
-    if not pem.detect(data):
-        return [x509.Certificate.load(data)]
-    return [x509.Certificate.load(der) for _, _, der in pem.unarmor(data, multiple=True)]
+    try:
+        data = ca_bundle.read_bytes()
+        if not pem.detect(data):
+            roots = [x509.Certificate.load(data)]
+        else:
+            roots = [x509.Certificate.load(der) for _, _, der in pem.unarmor(data, multiple=True)]
+        for root in roots:
+            root.native  # noqa: B018 (parses every field: a broken certificate fails here, not mid-run)
+    except OSError as exc:
+        raise UkmreportError(code="verify-bad-ca-bundle", certificate=ca_bundle, reason=exc.strerror or exc) from exc
+    except Exception as exc:  # asn1crypto raises ValueError, TypeError and its own kinds
+        raise UkmreportError(code="verify-bad-ca-bundle", certificate=ca_bundle, reason=_first_line(exc)) from exc
+    return roots
 
 
 def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr_payload: str | None) -> None:
@@ -31,12 +41,12 @@ def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr
         signatures = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
     except Exception as exc:  # a damaged file: what broke is the message
         result.signature = Signature(signed=b"/ByteRange" in data)
-        result.add("signature", f"cannot read the signatures: {_first_line(exc)}")
+        result.add("signature", "signature-unreadable", reason=_first_line(exc))
         return
     if not signatures:
         if b"/ByteRange" in data:
             result.signature = Signature(signed=True)
-            result.add("signature", "the file holds a signature that cannot be read (damaged signature dictionary)")
+            result.add("signature", "signature-damaged")
         return
     context = ValidationContext(trust_roots=roots or [], allow_fetching=False)
     for embedded in signatures:
@@ -44,7 +54,7 @@ def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr
             status = validate_pdf_signature(embedded, context)
         except Exception as exc:
             result.signature = Signature(signed=True, intact=False, valid=False)
-            result.add("signature", f"cannot validate signature {embedded.field_name}: {_first_line(exc)}")
+            result.add("signature", "signature-not-validated", field=embedded.field_name, reason=_first_line(exc))
             continue
         cert = status.signing_cert
         signature = Signature(
@@ -53,47 +63,58 @@ def check_signature(data: bytes, result: FileResult, roots: list[Any] | None, qr
             valid=status.valid,
             trusted=status.trusted if roots is not None else None,
             coverage=status.coverage.name if status.coverage is not None else None,
-            signer=cert.subject.human_friendly if cert is not None else None,
+            signer=_signer_name(cert) if cert is not None else None,
             signed_at=status.signer_reported_dt.isoformat() if status.signer_reported_dt else None,
             qr_matches=_qr_matches(embedded, qr_payload) if qr_payload is not None else None,
         )
         result.signature = signature
         if not status.intact:
-            result.add("signature", "the signed bytes were changed after signing (digest mismatch)")
+            result.add("signature", "signature-changed")
         elif not status.valid:
-            result.add("signature", "the signature does not match the signer's certificate")
+            result.add("signature", "signature-invalid")
         if signature.coverage != "ENTIRE_FILE":
-            result.add("signature", f"the signature does not cover the whole file (coverage {signature.coverage})")
+            result.add("signature", "signature-coverage", coverage=signature.coverage)
         if roots is not None and not status.trusted:
-            result.add("signature", f"the signer's certificate ({signature.signer}) does not chain to the CA bundle")
+            result.add("signature", "signature-untrusted", signer=signature.signer)
         try:
             unsigned = _unsigned_changes(embedded)
         except Exception as exc:  # a damaged certificate or structure that still let validation run
-            unsigned = [f"cannot be read ({type(exc).__name__})"]
-        for change in unsigned:
-            result.add("signature", f"the signature's unsigned part was altered: {change}")
+            unsigned = [("cms-unreadable", {"kind": type(exc).__name__})]
+        for change, facts in unsigned:
+            result.add("signature", "signature-unsigned-altered", change=change, **facts)
         if not _padding_is_clean(data, embedded):
-            result.add("signature", "bytes were changed in /Contents (the CMS or its zero padding)")
+            result.add("signature", "signature-padding")
         if signature.qr_matches is False:
-            result.add("qr", "the QR code does not carry this letter's number, date, count, total and attachment hash")
+            result.add("qr", "qr-differs")
 
 
-def _unsigned_changes(embedded: Any) -> list[str]:
+def _signer_name(cert: Any) -> str:
+    """'Name (Organisation)' from the certificate's subject, in no language (asn1crypto's
+    human_friendly labels the parts in English: 'Common Name: …; Organization: …')."""
+    subject = cert.subject.native
+    name = subject.get("common_name") or cert.subject.human_friendly
+    organisation = subject.get("organization_name")
+    return f"{name} ({organisation})" if organisation else str(name)
+
+
+def _unsigned_changes(embedded: Any) -> list[tuple[str, dict[str, str]]]:
     """What the CMS says outside its signed attributes: one PAdES shape, and certificates that verify."""
     content = embedded.signed_data
     infos = content["signer_infos"]
     digest = infos[0]["digest_algorithm"]["algorithm"].native if len(infos) else None
     shape = {
-        "version": content["version"].native in ("v1", "v3"),
-        "digest algorithms": [a["algorithm"].native for a in content["digest_algorithms"]] == [digest],
-        "content type": content["encap_content_info"]["content_type"].native == "data"
+        "cms-version": content["version"].native in ("v1", "v3"),
+        "cms-digest-algorithms": [a["algorithm"].native for a in content["digest_algorithms"]] == [digest],
+        "cms-content-type": content["encap_content_info"]["content_type"].native == "data"
         and content["encap_content_info"]["content"].native is None,
-        "one signer": len(infos) == 1 and infos[0]["version"].native in ("v1", "v3"),
-        "no unsigned attributes": infos[0]["unsigned_attrs"].native in (None, [])
+        "cms-one-signer": len(infos) == 1 and infos[0]["version"].native in ("v1", "v3"),
+        "cms-unsigned-attributes": infos[0]["unsigned_attrs"].native in (None, [])
         or all(a["type"].native == "signature_time_stamp_token" for a in infos[0]["unsigned_attrs"]),
     }
-    changes = [name for name, holds in shape.items() if not holds]
-    return changes + [f"certificate {subject}" for subject in _altered_certificates(embedded)]
+    changes: list[tuple[str, dict[str, str]]] = [(code, {}) for code, holds in shape.items() if not holds]
+    for subject in _altered_certificates(embedded):
+        changes.append(("cms-certificate", {"subject": subject}) if subject else ("cms-certificate-unreadable", {}))
+    return changes
 
 
 def _altered_certificates(embedded: Any) -> list[str]:
@@ -108,7 +129,7 @@ def _altered_certificates(embedded: Any) -> list[str]:
         try:
             carried.append(x509.load_der_x509_certificate(choice.chosen.dump()))
         except Exception:  # a damaged certificate: ValueError, InvalidVersion, an asn1crypto error
-            altered.append("(unreadable)")
+            altered.append("")  # named as unreadable
     signer_der = embedded.signer_cert.dump()
     chain = [cert for cert in carried if cert.public_bytes(_der()) == signer_der]
     while chain:
@@ -188,10 +209,14 @@ def _padding_is_clean(data: bytes, embedded: Any) -> bool:
     from asn1crypto import cms
 
     try:  # strictly: pyHanko reads a CMS whose outer length was changed, this does not
-        cms.ContentInfo.load(der[: header + size], strict=True).native  # noqa: B018 (parses every field)
+        signed = cms.ContentInfo.load(der[: header + size], strict=True)["content"]
+        for part in ("version", "digest_algorithms", "encap_content_info", "crls", "signer_infos"):
+            signed[part].native  # noqa: B018 (parses every field)
+        # the certificates only to their own encodings: _altered_certificates parses and checks each
+        certificates = [choice.chosen.dump() for choice in signed["certificates"] or []]
     except Exception:
         return False
-    return True
+    return all(certificates)
 
 
 def _qr_matches(embedded: Any, payload: str) -> bool | None:

@@ -1,53 +1,95 @@
-"""The verify report as text for a person at the ministry's desk."""
+"""The verify report as text for a person at the ministry's desk, in the run's language."""
 
 from __future__ import annotations
 
 from ukmreport import formatting as fmt
+from ukmreport.messages import problem_text, verify_text
 from ukmreport.verify.model import FileResult, Place, VerifyReport
 
 
-def report_text(report: VerifyReport) -> str:
+def say_problems(report: VerifyReport, lang: str) -> VerifyReport:
+    """Fill every problem's message in lang (the codes and facts stay, for `--format json`)."""
+    for result in report.files:
+        for problem in result.problems:
+            problem.message = problem_text(problem.code, problem.params, lang)
+    return report
+
+
+def report_text(report: VerifyReport, lang: str = "id") -> str:
     lines: list[str] = []
     for result in report.files:
-        lines.extend(_file_lines(result))
+        lines.extend(_file_lines(result, lang))
     if report.duplicate_niks:
-        lines.append(f"NIK proposed more than once ({len(report.duplicate_niks)}):")
+        lines.append(verify_text("verify-duplicates", lang, count=len(report.duplicate_niks)))
         for dup in report.duplicate_niks:
-            lines.append(f"  {dup.nik}: " + "; ".join(_place(p) for p in dup.places))
+            lines.append(f"  {dup.nik}: " + "; ".join(_place(p, lang) for p in dup.places))
     if report.shared_accounts:
-        lines.append(f"Account numbers shared by different NIKs ({len(report.shared_accounts)}):")
+        lines.append(verify_text("verify-shared", lang, count=len(report.shared_accounts)))
         for shared in report.shared_accounts:
-            lines.append(f"  {shared.no_rekening}: " + "; ".join(f"{_place(p)} NIK {p.nik}" for p in shared.places))
+            places = "; ".join(f"{_place(p, lang)} NIK {p.nik}" for p in shared.places)
+            lines.append(f"  {shared.no_rekening}: {places}")
     letters = sum(len(f.letters) for f in report.files)
     rows = sum(letter.count for f in report.files for letter in f.letters)
     problems = sum(len(f.problems) for f in report.files) + len(report.duplicate_niks) + len(report.shared_accounts)
-    verdict = "all checks hold" if report.ok else f"{problems} problem(s)"
-    lines.append(f"{len(report.files)} file(s), {letters} letter(s), {rows} recipient(s): {verdict}.")
+    verdict = (
+        verify_text("verify-all-hold", lang) if report.ok else verify_text("verify-problems", lang, count=problems)
+    )
+    lines.append(
+        verify_text("verify-summary", lang, files=len(report.files), letters=letters, rows=rows, verdict=verdict)
+    )
     return "\n".join(lines)
 
 
-def _file_lines(result: FileResult) -> list[str]:
-    mark = "OK  " if not result.problems else "FAIL"
+def _file_lines(result: FileResult, lang: str) -> list[str]:
+    mark = verify_text("verify-fail" if result.problems else "verify-ok", lang)
     lines = [f"{mark} {result.path}"]
+    problems = [
+        f"      {_check(p.check, lang)}: {p.message or problem_text(p.code, p.params, lang)}" for p in result.problems
+    ]
     if not result.readable:
-        return lines + [f"     {p.check}: {p.message}" for p in result.problems]
+        return lines + problems
     for letter in result.letters:
-        lines.append(
-            f"     {letter.number} ({letter.date}) {letter.program}: {letter.count} recipients, "
-            f"{fmt.rupiah(letter.total, cents=True)}"
+        total = fmt.rupiah(letter.total, cents=True)
+        line = verify_text(
+            "verify-letter",
+            lang,
+            number=letter.number,
+            date=letter.date,
+            program=letter.program,
+            count=letter.count,
+            total=total,
         )
-    facts = [f"PDF/A-{result.pdfa}" if result.pdfa else "not PDF/A", f"attachment {result.attachment or 'none'}"]
+        lines.append("      " + line)
+    facts = [
+        f"PDF/A-{result.pdfa}" if result.pdfa else verify_text("verify-not-pdfa", lang),
+        verify_text("verify-attachment", lang, name=result.attachment)
+        if result.attachment
+        else verify_text("verify-no-attachment", lang),
+    ]
     sig = result.signature
     if sig.signed:
-        state = "intact" if sig.intact and sig.valid else "BROKEN"
-        trust = {True: ", chain trusted", False: ", chain NOT trusted", None: ", chain not checked"}[sig.trusted]
-        facts.append(f"signed by {sig.signer} at {sig.signed_at} ({state}, {sig.coverage}{trust})")
+        state = verify_text("verify-intact" if sig.intact and sig.valid else "verify-broken", lang)
+        trust = {True: "verify-trusted", False: "verify-untrusted", None: "verify-unchecked"}[sig.trusted]
+        facts.append(
+            verify_text(
+                "verify-signed",
+                lang,
+                signer=sig.signer or "?",
+                time=sig.signed_at or "?",
+                state=state,
+                coverage=sig.coverage or "?",
+                trust=verify_text(trust, lang),
+            )
+        )
     else:
-        facts.append("not signed")
-    lines.append("     " + "; ".join(facts))
-    lines.extend(f"     {p.check}: {p.message}" for p in result.problems)
-    return lines
+        facts.append(verify_text("verify-unsigned", lang))
+    lines.append("      " + "; ".join(facts))
+    return lines + problems
 
 
-def _place(place: Place) -> str:
-    return f"{place.file} ({place.program}, no {place.row})"
+def _check(check: str, lang: str) -> str:
+    return verify_text(f"check-{check}", lang)
+
+
+def _place(place: Place, lang: str) -> str:
+    return verify_text("verify-place", lang, file=place.file, program=place.program, row=place.row)
