@@ -226,3 +226,17 @@ def test_a_bad_source_date_epoch_is_a_one_line_error(tmp_path, clean_book, comma
         "ukmreport: error: SOURCE_DATE_EPOCH='yesterday' is not a number of seconds since 1970"
     ]
     assert not (tmp_path / "r").exists()
+
+
+def test_help_does_not_wait_for_the_heavy_libraries():
+    """`ukmreport --help` imports only the CLI and the catalogue: pydantic, WeasyPrint and the readers load
+    when a command needs them (the benchmark times start-up; this keeps the reason it is fast)."""
+    code = (
+        "import sys; from ukmreport.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pydantic', 'weasyprint', 'python_calamine', 'openpyxl', 'pypdf', 'pypdfium2', 'rich')"
+        " if m in sys.modules]\n"
+        "print('heavy:' + ','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "heavy:"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ukmreport.models import Finding, Severity
+if TYPE_CHECKING:  # the models pull in pydantic: `ukmreport --help` must not wait for it
+    from ukmreport.models import Finding, Severity
 
 SEVERITY: dict[str, Severity] = {
     **dict.fromkeys(
@@ -412,6 +414,8 @@ def generic_message(code: str, lang: str = "id") -> str:
             *("first_file", "first_sheet", "accepted", "headers", "suffix", "original", "repeated", "rows"),
         )
     )
+    from ukmreport.models import Finding
+
     blank = Finding("", None, None, None, None, code, SEVERITY.get(code, "info"), "…", placeholder)
     whole = finding_message(blank, lang)
     head = whole.split("; ")[0]
