@@ -38,14 +38,19 @@ def build_letter(inputs: Path, out: Path, signing_key: Any = None, settings: Set
     return result.out_dir / "usulan.pdf"
 
 
-def share_account(inputs: Path, dest: Path, niks: tuple[str, str]) -> str:
-    """Copy inputs to dest with the second NIK's business given the first NIK's account; return its digits."""
+def _businesses(inputs: Path, dest: Path) -> tuple[Path, Any, Any, int, list[Any]]:
+    """Copy inputs to dest and open its businesses sheet: (path, workbook, sheet, header row, header names)."""
     shutil.copytree(inputs, dest)
     path = dest / "data_pelaku_usaha.xlsx"
     workbook = load_workbook(path)
     sheet = workbook.worksheets[0]
     header = next(i for i, row in enumerate(sheet.iter_rows(values_only=True), 1) if row and "No KTP" in row)
-    names = [cell.value for cell in sheet[header]]
+    return path, workbook, sheet, header, [cell.value for cell in sheet[header]]
+
+
+def share_account(inputs: Path, dest: Path, niks: tuple[str, str]) -> str:
+    """Copy inputs to dest with the second NIK's business given the first NIK's account; return its digits."""
+    path, workbook, sheet, header, names = _businesses(inputs, dest)
     nik_col, account_col = names.index("No KTP") + 1, names.index("No Rekening") + 1
     cells = {sheet.cell(r, nik_col).value: sheet.cell(r, account_col) for r in range(header + 1, sheet.max_row + 1)}
     account = str(cells[niks[0]].value)
@@ -56,12 +61,7 @@ def share_account(inputs: Path, dest: Path, niks: tuple[str, str]) -> str:
 
 def lengthen(inputs: Path, dest: Path, nik: str, **cells: str) -> None:
     """Copy inputs to dest with the business of nik given these cells (by header), e.g. a long address."""
-    shutil.copytree(inputs, dest)
-    path = dest / "data_pelaku_usaha.xlsx"
-    workbook = load_workbook(path)
-    sheet = workbook.worksheets[0]
-    header = next(i for i, row in enumerate(sheet.iter_rows(values_only=True), 1) if row and "No KTP" in row)
-    names = [cell.value for cell in sheet[header]]
+    path, workbook, sheet, header, names = _businesses(inputs, dest)
     row = next(r for r in range(header + 1, sheet.max_row + 1) if sheet.cell(r, names.index("No KTP") + 1).value == nik)
     for name, value in cells.items():
         sheet.cell(row, names.index(name) + 1).value = value
