@@ -459,7 +459,7 @@ def print_table(res: dict[str, Any]) -> None:
     reads = res.get("reads") or {}
     if reads:
         w("")
-        w("READ 'Data UMKM' (22 columns)")
+        w("READ 'Data UMKM' (23 columns, as the demo generator writes them)")
         w(
             f"  {'rows':>9}  {'reader':<22} {'time s':>8} {'cpu s':>7} {'rows/s':>10} {'peak MB':>8} "
             f"{'× calamine':>10} {'× cpu':>6} {'others':>6}"
