@@ -66,3 +66,38 @@ def lengthen(inputs: Path, dest: Path, nik: str, **cells: str) -> None:
     for name, value in cells.items():
         sheet.cell(row, names.index(name) + 1).value = value
     workbook.save(path)
+
+
+def long_letter(folder: Path, rows: int) -> Path:
+    """A letter of `rows` recipients (demo owners, decided by the real rules) rendered into folder."""
+    from ukmreport.demo import write_business_workbook
+    from ukmreport.models import Decisions, Proposal
+    from ukmreport.period import default_period
+    from ukmreport.reports import REPORTS
+    from ukmreport.rules.eligibility import decide_proposals
+
+    settings = Settings()
+    region = load_region(settings.region_file)
+    workbook = write_business_workbook(
+        folder / "usaha.xlsx", int(rows * 1.8) + 200, seed=7, today=DAY, region=region, settings=settings, errors=False
+    )
+    _, data = pipeline.read([workbook], settings, DAY)
+    proposals = [
+        Proposal(
+            file="usulan_bantuan.xlsx",
+            sheet="Usulan Bantuan",
+            row=i + 5,
+            nik=b.nik,
+            nama=b.nama,
+            program=settings.program.name,
+            nilai_usulan=float(settings.program.amount),
+            tanggal_usulan=DAY,
+            status="Diusulkan",
+        )
+        for i, b in enumerate(data.businesses)
+    ]
+    decided = decide_proposals(proposals, data.businesses, [], settings.eligibility, region.code)
+    run = pipeline.Run(settings, region, pipeline.clock(), default_period(DAY), data)
+    run.decisions = Decisions(proposals=[d for d in decided if d.eligible][:rows])
+    pipeline.render_report(run, REPORTS["usulan"], folder, ["pdf"], None)
+    return folder / "usulan.pdf"

@@ -298,3 +298,17 @@ def test_javascript_breaks_pdfa(letters: dict[str, Path], tmp_path: Path) -> Non
     assert code == 1
     problems = json.loads(out)["files"][0]["problems"]
     assert [p["code"] for p in problems if p["check"] == "pdfa"] == ["pdfa-javascript"], problems
+
+
+@pytest.mark.slow
+def test_a_letter_of_more_than_999_rows_reads_back(tmp_path: Path) -> None:
+    """Row numbers of four digits stay on one line in the No column (they wrapped as '100' / '0' and
+    verify then found every row from 1,000 on misplaced): a national-scale letter holds."""
+    from tests.letters import long_letter
+
+    letter = long_letter(tmp_path, 1003)
+    code, out = verify(str(letter))
+    assert code == 0, out
+    assert "1003 recipients" in out
+    (printed,) = printed_letters(letter.read_bytes())
+    assert [row.no for row in printed.rows[-4:]] == [1000, 1001, 1002, 1003]

@@ -21,13 +21,13 @@ from ukmreport.validate import fold
 # Header -> (UsulanRow field, relative width, alignment, no wrap, the XLSX keeps it as text).
 # Widths are shares of the landscape text area (252 mm at 7 pt): a 16-digit NIK needs ~23 mm.
 COLUMNS: dict[str, tuple[str, float, str, bool, bool]] = {
-    "No": ("no", 2.6, "num", False, False),
+    "No": ("no", 3.2, "num", True, False),
     "NIK": ("nik", 10.4, "num", True, True),
     "No. KK": ("no_kk", 10.4, "num", True, True),
     "Nama Lengkap": ("nama", 7.6, "", False, True),
     "L/P": ("jenis_kelamin", 2.6, "center", False, False),
     "Tempat/Tanggal Lahir": ("tempat_tanggal_lahir", 8.0, "", False, True),
-    "Alamat": ("alamat", 7.2, "", False, True),
+    "Alamat": ("alamat", 6.6, "", False, True),
     "Kelurahan": ("kelurahan", 6.2, "", False, True),
     "Kecamatan": ("kecamatan", 6.4, "", False, True),
     "Nama Usaha": ("nama_usaha", 6.6, "", False, True),
