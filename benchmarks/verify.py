@@ -35,14 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 def make_letters(folder: Path, letters: int, rows: int, distinct: int) -> tuple[list[Path], Path]:
     from tests.certs import PASSWORD, make_pki
-    from ukmreport import pipeline
-    from ukmreport.demo import write_business_workbook
-    from ukmreport.models import Decisions, Proposal
+    from tests.letters import eligible_run, render_letter
     from ukmreport.office.profile import for_region
     from ukmreport.office.region import load_region
-    from ukmreport.period import default_period
-    from ukmreport.reports import REPORTS
-    from ukmreport.rules.eligibility import decide_proposals
     from ukmreport.settings import Settings
     from ukmreport.signing import load_signing_key, sign_letter
     from ukmreport.signing.stamp import fonts_dir
@@ -51,46 +46,15 @@ def make_letters(folder: Path, letters: int, rows: int, distinct: int) -> tuple[
     settings = for_region(settings, load_region(settings.region_file))  # Baubau's office profile
     pki = make_pki(folder / "pki")
     key = load_signing_key(pki.p12, PASSWORD)
-    (folder / "data").mkdir(parents=True, exist_ok=True)
-    today = pipeline.clock().date()
-    workbook = write_business_workbook(
-        folder / "data" / "usaha.xlsx",
-        int(rows * distinct * 1.8) + 200,  # about 64 % of the demo's owners are eligible
-        seed=7,
-        today=today,
-        region=load_region(settings.region_file),
-        settings=settings,
-        errors=False,
-    )
-    region, data = pipeline.read([workbook], settings, today)
-    proposals = [
-        Proposal(
-            file="usulan_bantuan.xlsx",
-            sheet="Usulan Bantuan",
-            row=i + 5,
-            nik=b.nik,
-            nama=b.nama,
-            program=settings.program.name,
-            nilai_usulan=float(settings.program.amount),
-            tanggal_usulan=today,
-            status="Diusulkan",
-        )
-        for i, b in enumerate(data.businesses)
-    ]
-    eligible = [
-        d for d in decide_proposals(proposals, data.businesses, [], settings.eligibility, region.code) if d.eligible
-    ]
-    if len(eligible) < rows * distinct:
-        raise SystemExit(f"only {len(eligible)} eligible owners; need {rows * distinct}")
+    try:
+        run, eligible = eligible_run(folder / "data", rows * distinct, settings)
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from None
     made = []
     for i in range(distinct):
-        dest = folder / f"render-{i}"
-        dest.mkdir(parents=True, exist_ok=True)
-        run = pipeline.Run(settings, region, pipeline.clock(), default_period(today), data)
-        run.decisions = Decisions(proposals=eligible[i * rows : (i + 1) * rows])
-        pipeline.render_report(run, REPORTS["usulan"], dest, ["pdf"], None)
-        sign_letter(dest / "usulan.pdf", settings, key, today, fonts_dir())
-        made.append(dest / "usulan.pdf")
+        letter = render_letter(run, eligible[i * rows : (i + 1) * rows], folder / f"render-{i}")
+        sign_letter(letter, settings, key, run.now.date(), fonts_dir())
+        made.append(letter)
     files = []
     for n in range(letters):
         path = folder / "letters" / f"usulan_{n:03d}.pdf"

@@ -68,18 +68,20 @@ def lengthen(inputs: Path, dest: Path, nik: str, **cells: str) -> None:
     workbook.save(path)
 
 
-def long_letter(folder: Path, rows: int) -> Path:
-    """A letter of `rows` recipients (demo owners, decided by the real rules) rendered into folder."""
+def eligible_run(folder: Path, count: int, settings: Settings | None = None) -> tuple[pipeline.Run, list[Any]]:
+    """A run over demo owners (the demo generator's businesses workbook, written into folder), each
+    proposed for the program and decided by the real rules; with the first `count` eligible decisions."""
     from ukmreport.demo import write_business_workbook
-    from ukmreport.models import Decisions, Proposal
+    from ukmreport.models import Proposal
     from ukmreport.period import default_period
-    from ukmreport.reports import REPORTS
     from ukmreport.rules.eligibility import decide_proposals
 
-    settings = Settings()
+    settings = settings or Settings()
     region = load_region(settings.region_file)
+    folder.mkdir(parents=True, exist_ok=True)
+    owners = int(count * 1.8) + 200  # about 64 % of the demo's owners are eligible
     workbook = write_business_workbook(
-        folder / "usaha.xlsx", int(rows * 1.8) + 200, seed=7, today=DAY, region=region, settings=settings, errors=False
+        folder / "usaha.xlsx", owners, seed=7, today=DAY, region=region, settings=settings, errors=False
     )
     _, data = pipeline.read([workbook], settings, DAY)
     proposals = [
@@ -97,7 +99,24 @@ def long_letter(folder: Path, rows: int) -> Path:
         for i, b in enumerate(data.businesses)
     ]
     decided = decide_proposals(proposals, data.businesses, [], settings.eligibility, region.code)
-    run = pipeline.Run(settings, region, pipeline.clock(), default_period(DAY), data)
-    run.decisions = Decisions(proposals=[d for d in decided if d.eligible][:rows])
-    pipeline.render_report(run, REPORTS["usulan"], folder, ["pdf"], None)
-    return folder / "usulan.pdf"
+    eligible = [d for d in decided if d.eligible][:count]
+    if len(eligible) < count:
+        raise ValueError(f"only {len(eligible)} eligible owners; need {count}")
+    return pipeline.Run(settings, region, pipeline.clock(), default_period(DAY), data), eligible
+
+
+def render_letter(run: pipeline.Run, decisions: list[Any], dest: Path) -> Path:
+    """The usulan PDF (with its XLSX inside) of these decisions, rendered into dest."""
+    from ukmreport.models import Decisions
+    from ukmreport.reports import REPORTS
+
+    dest.mkdir(parents=True, exist_ok=True)
+    run.decisions = Decisions(proposals=decisions)
+    pipeline.render_report(run, REPORTS["usulan"], dest, ["pdf"], None)
+    return dest / "usulan.pdf"
+
+
+def long_letter(folder: Path, rows: int) -> Path:
+    """A letter of `rows` recipients rendered into folder."""
+    run, eligible = eligible_run(folder / "data", rows)
+    return render_letter(run, eligible, folder)
