@@ -135,7 +135,7 @@ def pdf_contexts(
     if all(_fresh(p, key) for p in paths.values()):
         return paths, None
     started = time.perf_counter()
-    from ukmreport.models import Proposal
+    from tests.letters import propose_everyone
     from ukmreport.pipeline import read
     from ukmreport.reports import seleksi, usulan
     from ukmreport.rules.eligibility import decide_proposals
@@ -144,20 +144,7 @@ def pdf_contexts(
     owners = max(200, int(n_rows * 1.8) + 100)  # about 64 % of the demo's owners are eligible
     workbook, _ = business_workbook(data_dir, owners, seed, errors=False)
     region, data = read([workbook], settings, TODAY)
-    proposals = [
-        Proposal(
-            file="usulan_bantuan.xlsx",
-            sheet="Usulan Bantuan",
-            row=i + 5,
-            nik=b.nik,
-            nama=b.nama,
-            program=settings.program.name,
-            nilai_usulan=float(settings.program.amount),
-            tanggal_usulan=TODAY,
-            status="Diusulkan",
-        )
-        for i, b in enumerate(data.businesses)
-    ]
+    proposals = propose_everyone(data.businesses, settings, TODAY)
     decisions = decide_proposals(proposals, data.businesses, [], settings.eligibility, region.code)
     eligible = [d for d in decisions if d.eligible]
     if len(eligible) < n_rows:

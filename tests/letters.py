@@ -68,11 +68,30 @@ def lengthen(inputs: Path, dest: Path, nik: str, **cells: str) -> None:
     workbook.save(path)
 
 
+def propose_everyone(businesses: list[Any], settings: Settings, day: date = DAY) -> list[Any]:
+    """One proposal for the program per business owner, dated day, in the order of the businesses."""
+    from ukmreport.models import Proposal
+
+    return [
+        Proposal(
+            file="usulan_bantuan.xlsx",
+            sheet="Usulan Bantuan",
+            row=i + 5,
+            nik=b.nik,
+            nama=b.nama,
+            program=settings.program.name,
+            nilai_usulan=float(settings.program.amount),
+            tanggal_usulan=day,
+            status="Diusulkan",
+        )
+        for i, b in enumerate(businesses)
+    ]
+
+
 def eligible_run(folder: Path, count: int, settings: Settings | None = None) -> tuple[pipeline.Run, list[Any]]:
     """A run over demo owners (the demo generator's businesses workbook, written into folder), each
     proposed for the program and decided by the real rules; with the first `count` eligible decisions."""
     from ukmreport.demo import write_business_workbook
-    from ukmreport.models import Proposal
     from ukmreport.period import default_period
     from ukmreport.rules.eligibility import decide_proposals
 
@@ -84,20 +103,7 @@ def eligible_run(folder: Path, count: int, settings: Settings | None = None) -> 
         folder / "usaha.xlsx", owners, seed=7, today=DAY, region=region, settings=settings, errors=False
     )
     _, data = pipeline.read([workbook], settings, DAY)
-    proposals = [
-        Proposal(
-            file="usulan_bantuan.xlsx",
-            sheet="Usulan Bantuan",
-            row=i + 5,
-            nik=b.nik,
-            nama=b.nama,
-            program=settings.program.name,
-            nilai_usulan=float(settings.program.amount),
-            tanggal_usulan=DAY,
-            status="Diusulkan",
-        )
-        for i, b in enumerate(data.businesses)
-    ]
+    proposals = propose_everyone(data.businesses, settings)
     decided = decide_proposals(proposals, data.businesses, [], settings.eligibility, region.code)
     eligible = [d for d in decided if d.eligible][:count]
     if len(eligible) < count:
