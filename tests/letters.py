@@ -10,7 +10,6 @@ from typing import Any
 from openpyxl import load_workbook
 
 from ukmreport import pipeline
-from ukmreport.demo import write_demo_inputs
 from ukmreport.office.region import load_region
 from ukmreport.settings import Settings
 
@@ -18,16 +17,8 @@ DAY: date = pipeline.clock().date()  # the day the pipeline will use
 
 
 def demo_inputs(folder: Path, *, seed: int = 2024, businesses: int = 600) -> Path:
-    """A small demo input set (a few dozen proposals) in folder."""
-    settings = Settings()
-    write_demo_inputs(
-        folder,
-        seed=seed,
-        today=DAY,
-        region=load_region(settings.region_file),
-        settings=settings,
-        n_businesses=businesses,
-    )
+    """A small demo input set (a few dozen proposals) in folder, as `ukmreport demo` writes it."""
+    pipeline.write_demo(folder, Settings(), seed=seed, businesses=businesses, today=DAY)
     return folder
 
 
